@@ -1,0 +1,9 @@
+package io.imageflow.api;
+
+import java.util.List;
+
+import io.imageflow.batch.Batch;
+import io.imageflow.batch.ImageRecord;
+
+public record AcceptedBatch(Batch batch, List<ImageRecord> images) {
+}

@@ -1,0 +1,55 @@
+package io.imageflow.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.imageflow.batch.BatchStore;
+import io.imageflow.batch.BlobKeys;
+import io.imageflow.batch.ImageRecord;
+import io.imageflow.batch.StoredFile;
+import io.imageflow.storage.BlobStore;
+
+/** Opens an image's original or result for download. */
+public class ImageDownloads {
+
+    public record Download(InputStream content, String contentType, String fileName, long bytes) {
+
+        public String contentDisposition() {
+            return "inline; filename=\"" + fileName.replace("\"", "") + "\"";
+        }
+    }
+
+    private final BatchStore store;
+    private final BlobStore blobs;
+
+    public ImageDownloads(BatchStore store, BlobStore blobs) {
+        this.store = store;
+        this.blobs = blobs;
+    }
+
+    public Download original(String batchId, String imageId) throws IOException {
+        ImageRecord image = find(batchId, imageId);
+        return open(BlobKeys.input(image.batchId(), image.name()), image.original());
+    }
+
+    public Download result(String batchId, String imageId) throws IOException {
+        ImageRecord image = find(batchId, imageId);
+        if (image.result() == null) {
+            throw ApiException.notFound("Image " + imageId + " has no result yet: it is " + image.status()
+                    + (image.error() == null ? "" : " (" + image.error() + ")") + ".");
+        }
+        // results are stored under the original's name; the download is named after the result's format
+        return open(BlobKeys.output(image.batchId(), image.name()), image.result());
+    }
+
+    private ImageRecord find(String batchId, String imageId) {
+        String id = BatchIds.check(batchId);
+        return store.findImage(id, imageId).orElseThrow(() -> store.findBatch(id).isPresent()
+                ? ApiException.notFound("Batch " + id + " has no image " + imageId + ".")
+                : BatchViews.noBatch(id));
+    }
+
+    private Download open(String key, StoredFile file) throws IOException {
+        return new Download(blobs.open(key), file.contentType(), file.name(), file.bytes());
+    }
+}

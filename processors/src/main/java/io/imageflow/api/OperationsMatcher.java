@@ -1,0 +1,56 @@
+package io.imageflow.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.imageflow.api.ErrorBody.Detail;
+
+/**
+ * Pairs each uploaded file with its operations: the {@code images} entry that names it, else the unnamed
+ * entry at its position, else the operations for all. An entry naming no uploaded file is a mistake.
+ */
+class OperationsMatcher {
+
+    record Match(List<Map<String, Object>> operations, String field) {
+    }
+
+    private final BatchOrder order;
+    private final List<UploadedFile> files;
+    private final Map<String, BatchOrder.ImageOrder> byName = new HashMap<>();
+    private final List<Detail> problems = new ArrayList<>();
+
+    OperationsMatcher(BatchOrder order, List<UploadedFile> files) {
+        this.order = order;
+        this.files = files;
+        List<String> clientNames = files.stream().map(UploadedFile::clientName).toList();
+        for (BatchOrder.ImageOrder image : order.images()) {
+            if (image.name() == null) {
+                continue;
+            }
+            if (!clientNames.contains(image.name())) {
+                problems.add(Detail.ofField(image.field(), "names '" + image.name()
+                        + "' but no file part has that file name; uploaded: " + clientNames));
+            } else if (byName.putIfAbsent(image.name(), image) != null) {
+                problems.add(Detail.ofField(image.field(), "'" + image.name() + "' is described twice"));
+            }
+        }
+    }
+
+    List<Detail> problems() {
+        return problems;
+    }
+
+    Match forFile(int index) {
+        BatchOrder.ImageOrder named = byName.get(files.get(index).clientName());
+        if (named != null) {
+            return new Match(named.operations(), named.field() + ".operations");
+        }
+        if (index < order.images().size() && order.images().get(index).name() == null) {
+            BatchOrder.ImageOrder positional = order.images().get(index);
+            return new Match(positional.operations(), positional.field() + ".operations");
+        }
+        return new Match(order.operationsForAll(), "operations");
+    }
+}

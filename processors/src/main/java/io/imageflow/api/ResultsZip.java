@@ -1,0 +1,94 @@
+package io.imageflow.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.imageflow.batch.BatchStore;
+import io.imageflow.batch.BlobKeys;
+import io.imageflow.batch.ImageRecord;
+import io.imageflow.storage.BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams every finished result of a batch as a zip: a writer thread fills a pipe the HTTP response
+ * reads from, so the archive is never held in memory or on disk. Images are already compressed: stored, not deflated.
+ */
+public class ResultsZip implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsZip.class);
+    private static final int PIPE_BUFFER = 256 * 1024;
+
+    private final BatchStore store;
+    private final BlobStore blobs;
+    /** One writer thread per download in progress; the pipe's back-pressure paces it to the client. */
+    private final ExecutorService writers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "results-zip");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ResultsZip(BatchStore store, BlobStore blobs) {
+        this.store = store;
+        this.blobs = blobs;
+    }
+
+    @Override
+    public void close() {
+        writers.shutdownNow();
+    }
+
+    public InputStream open(String batchId) throws IOException {
+        String id = BatchIds.check(batchId);
+        store.findBatch(id).orElseThrow(() -> BatchViews.noBatch(id));
+        List<ImageRecord> finished = store.findImages(id).stream().filter(image -> image.result() != null).toList();
+        if (finished.isEmpty()) {
+            throw ApiException.notFound("Batch " + id + " has no finished result yet; try again when an image is DONE.");
+        }
+        PipedInputStream in = new PipedInputStream(PIPE_BUFFER);
+        PipedOutputStream out = new PipedOutputStream(in);
+        writers.execute(() -> write(finished, out));
+        return in;
+    }
+
+    public static String fileName(String batchId) {
+        return "imageflow-" + batchId + ".zip";
+    }
+
+    private void write(List<ImageRecord> images, PipedOutputStream pipe) {
+        Set<String> entryNames = new HashSet<>();
+        try (ZipOutputStream zip = new ZipOutputStream(pipe)) {
+            zip.setLevel(0);
+            for (ImageRecord image : images) {
+                zip.putNextEntry(new ZipEntry(uniqueEntryName(image, entryNames)));
+                try (InputStream result = blobs.open(BlobKeys.output(image.batchId(), image.name()))) {
+                    result.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the client went away, or a result vanished; the truncated archive tells the client
+            LOG.warn("Zip of batch {} stopped: {}", images.get(0).batchId(), e.getMessage());
+        }
+    }
+
+    private static String uniqueEntryName(ImageRecord image, Set<String> taken) {
+        String name = image.result().name();
+        String candidate = name;
+        for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = image.imageId() + "-" + (n > 2 ? n + "-" : "") + name;
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,115 @@
+package io.imageflow.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imageflow.api.BatchIntake;
+import io.imageflow.api.BatchOrderReader;
+import io.imageflow.api.BatchViews;
+import io.imageflow.api.Catalogue;
+import io.imageflow.api.ErrorBodies;
+import io.imageflow.api.ImageDownloads;
+import io.imageflow.api.ResultsZip;
+import io.imageflow.api.UploadReader;
+import io.imageflow.batch.BatchStore;
+import io.imageflow.image.ImageTransformer;
+import io.imageflow.image.OperationParser;
+import io.imageflow.manager.BatchFanOut;
+import io.imageflow.manager.OutcomeRecorder;
+import io.imageflow.notifier.CompletionEmails;
+import io.imageflow.seed.SeedViews;
+import io.imageflow.storage.BlobStore;
+import io.imageflow.worker.ImageWorker;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The beans the routes call, by name; each is plain Java over the store and blob seams. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Bean
+    OperationParser operationParser() {
+        return new OperationParser();
+    }
+
+    @Bean
+    UploadReader uploadReader() {
+        return new UploadReader();
+    }
+
+    @Bean
+    BatchOrderReader batchOrderReader(ObjectMapper json) {
+        return new BatchOrderReader(json);
+    }
+
+    @Bean
+    BatchIntake batchIntake(BlobStore blobs, BatchStore store, BatchOrderReader orders, OperationParser parser,
+            ImageFlowProperties properties) {
+        return new BatchIntake(blobs, store, orders, parser, properties.limits());
+    }
+
+    @Bean
+    BatchViews batchViews(BatchStore store, @Value("${imageflow.api-base-path}") String basePath) {
+        return new BatchViews(store, basePath);
+    }
+
+    @Bean
+    SeedViews seedViews(BatchViews views, ImageFlowProperties properties) {
+        return new SeedViews(views, properties.publicUrl());
+    }
+
+    @Bean
+    ErrorBodies errorBodies() {
+        return new ErrorBodies();
+    }
+
+    @Bean
+    ImageDownloads imageDownloads(BatchStore store, BlobStore blobs) {
+        return new ImageDownloads(store, blobs);
+    }
+
+    @Bean
+    ResultsZip resultsZip(BatchStore store, BlobStore blobs) {
+        return new ResultsZip(store, blobs);
+    }
+
+    @Bean
+    Catalogue catalogue(ImageFlowProperties properties) {
+        return new Catalogue(properties.limits());
+    }
+
+    @Bean
+    BatchFanOut batchFanOut(BatchStore store) {
+        return new BatchFanOut(store);
+    }
+
+    @Bean
+    OutcomeRecorder outcomeRecorder(BatchStore store) {
+        return new OutcomeRecorder(store);
+    }
+
+    @Bean
+    ImageWorker imageWorker(BlobStore blobs, OperationParser parser, ImageFlowProperties properties) {
+        return new ImageWorker(blobs, parser, new ImageTransformer(properties.limits().maxPixels()));
+    }
+
+    /** Attempts of one image: the first plus (max-attempts − 1) redeliveries, each delay longer by the backoff. */
+    @Bean
+    RedeliveryPolicy imageRetryPolicy(ImageFlowProperties properties) {
+        ImageFlowProperties.Processing processing = properties.processing();
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(Math.max(0, processing.maxAttempts() - 1));
+        policy.setRedeliveryDelay(processing.retryDelay().toMillis());
+        policy.setBackOffMultiplier(processing.retryBackoff());
+        policy.setUseExponentialBackOff(processing.retryBackoff() > 1.0);
+        policy.setLogRetryAttempted(true);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        return policy;
+    }
+
+    @Bean
+    CompletionEmails completionEmails(BatchStore store, ImageFlowProperties properties) {
+        return new CompletionEmails(store, properties.publicUrl(), properties.mail().subjectPrefix());
+    }
+}

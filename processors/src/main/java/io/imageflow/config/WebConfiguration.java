@@ -1,0 +1,70 @@
+package io.imageflow.config;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imageflow.api.ErrorBody;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The web app's deep links, and JSON errors for uploads refused before Camel sees them. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    /** The single-page app owns /batches/{id}: a reload there must get index.html, not a 404. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/batches/{batchId}").setViewName("forward:/index.html");
+    }
+
+    /** The servlet container refuses oversized or broken multipart requests while parsing them. */
+    @Bean
+    HandlerExceptionResolver multipartErrors(ObjectMapper json) {
+        return new MultipartErrorResolver(json);
+    }
+
+    static final class MultipartErrorResolver implements HandlerExceptionResolver, Ordered {
+
+        private final ObjectMapper json;
+
+        MultipartErrorResolver(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public ModelAndView resolveException(jakarta.servlet.http.HttpServletRequest request,
+                HttpServletResponse response, Object handler, Exception exception) {
+            if (!(exception instanceof MultipartException)) {
+                return null;
+            }
+            boolean tooLarge = exception instanceof MaxUploadSizeExceededException;
+            ErrorBody body = tooLarge
+                    ? new ErrorBody("request_too_large", "The upload is larger than the server accepts; "
+                            + "send fewer or smaller files (see the limits at GET /api/v1/operations).", java.util.List.of())
+                    : new ErrorBody("invalid_multipart", "The multipart request could not be read: "
+                            + exception.getMessage(), java.util.List.of());
+            try {
+                response.setStatus(tooLarge ? 413 : 400);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                json.writeValue(response.getOutputStream(), body);
+            } catch (IOException e) {
+                return null;
+            }
+            return new ModelAndView();
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.imageflow.local;
+
+
+import io.imageflow.config.ImageFlowProperties;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The embedded parts of local mode: the mail server, and the redelivery policy of the embedded queue. */
+@Configuration(proxyBeanMethods = false)
+public class LocalBackendsConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "imageflow.mail.embedded", havingValue = "true")
+    LocalMailServer localMailServer(@Value("${spring.mail.host}") String host,
+            @Value("${spring.mail.port}") int smtpPort,
+            @Value("${imageflow.mail.imap-port}") int imapPort,
+            ImageFlowProperties properties) {
+        return new LocalMailServer(host, smtpPort, imapPort, properties.publicUrl());
+    }
+
+    /**
+     * A message whose processing throws is rolled back and redelivered after a growing delay; after
+     * the last attempt it moves to the dead-letter queue instead of looping.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "imageflow.queue", havingValue = "local", matchIfMissing = true)
+    ArtemisConfigurationCustomizer redeliveryPolicy(@Value("${imageflow.queue-local.dead-letter-queue}") String deadLetter,
+            @Value("${imageflow.queue-local.max-delivery-attempts}") int maxDeliveryAttempts) {
+        return configuration -> {
+            AddressSettings settings = new AddressSettings()
+                    .setRedeliveryDelay(1_000)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(60_000)
+                    .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                    .setDeadLetterAddress(SimpleString.of(deadLetter))
+                    .setExpiryAddress(SimpleString.of("ExpiryQueue"));
+            configuration.addAddressSetting("#", settings);
+            configuration.setJournalDatasync(true);
+        };
+    }
+
+}

@@ -1,0 +1,205 @@
+package io.imageflow.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imageflow.batch.Batch;
+import io.imageflow.batch.BatchStatus;
+import io.imageflow.batch.BatchStore;
+import io.imageflow.batch.ImageOutcome;
+import io.imageflow.batch.ImageRecord;
+import io.imageflow.batch.ImageStatus;
+import io.imageflow.batch.OutcomeRecorded;
+import io.imageflow.batch.StoredFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records in an embedded SQL database. Every status change is a conditional UPDATE, so it happens once
+ * however often the message that causes it is delivered.
+ */
+public class JdbcBatchStore implements BatchStore {
+
+    private static final TypeReference<List<Map<String, Object>>> OPERATIONS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    public JdbcBatchStore(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @Override
+    public void create(Batch batch, List<ImageRecord> images) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    INSERT INTO batches (id, email, created_at, status, image_count) VALUES (?, ?, ?, ?, ?)""")
+                    .params(batch.id(), batch.email(), Timestamp.from(batch.createdAt()), batch.status().name(),
+                            batch.imageCount())
+                    .update();
+            for (ImageRecord image : images) {
+                StoredFile original = image.original();
+                jdbc.sql("""
+                        INSERT INTO images (batch_id, image_id, position, name, format, content_type, bytes, width,
+                                            height, operations, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(image.batchId(), image.imageId(), image.position(), original.name(), original.format(),
+                                original.contentType(), original.bytes(), original.width(), original.height(),
+                                toJson(image.operations()), image.status().name())
+                        .update();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Batch> findBatch(String batchId) {
+        return jdbc.sql("SELECT * FROM batches WHERE id = ?").param(batchId).query(JdbcBatchStore::batch).optional();
+    }
+
+    @Override
+    public List<ImageRecord> findImages(String batchId) {
+        return jdbc.sql("SELECT * FROM images WHERE batch_id = ? ORDER BY position")
+                .param(batchId).query(this::image).list();
+    }
+
+    @Override
+    public Optional<ImageRecord> findImage(String batchId, String imageId) {
+        return jdbc.sql("SELECT * FROM images WHERE batch_id = ? AND image_id = ?")
+                .params(batchId, imageId).query(this::image).optional();
+    }
+
+    @Override
+    public void markProcessing(String batchId) {
+        jdbc.sql("UPDATE batches SET status = 'PROCESSING' WHERE id = ? AND status = 'ACCEPTED'").param(batchId).update();
+    }
+
+    @Override
+    public void markImageStarted(String batchId, String imageId, int attempt) {
+        jdbc.sql("""
+                UPDATE images SET status = 'PROCESSING', attempts = GREATEST(attempts, ?)
+                WHERE batch_id = ? AND image_id = ? AND status IN ('QUEUED', 'PROCESSING')""")
+                .params(attempt, batchId, imageId).update();
+    }
+
+    @Override
+    public OutcomeRecorded recordOutcome(ImageOutcome outcome) {
+        if (!outcome.status().isFinal()) {
+            throw new IllegalArgumentException("Only DONE or FAILED outcomes are recorded, not " + outcome.status());
+        }
+        return transactions.execute(tx -> {
+            boolean counted = finishImage(outcome) == 1;
+            if (counted) {
+                String counter = outcome.status() == ImageStatus.DONE ? "done_count" : "failed_count";
+                jdbc.sql("UPDATE batches SET " + counter + " = " + counter + " + 1 WHERE id = ?")
+                        .param(outcome.batchId()).update();
+                jdbc.sql("""
+                        UPDATE batches
+                        SET status = CASE WHEN failed_count = 0 THEN 'COMPLETED' ELSE 'COMPLETED_WITH_ERRORS' END,
+                            completed_at = ?
+                        WHERE id = ? AND done_count + failed_count >= image_count AND completed_at IS NULL""")
+                        .params(Timestamp.from(Instant.now()), outcome.batchId()).update();
+            }
+            Batch batch = findBatch(outcome.batchId())
+                    .orElseThrow(() -> new IllegalStateException("No batch " + outcome.batchId()));
+            return new OutcomeRecorded(counted, batch);
+        });
+    }
+
+    private int finishImage(ImageOutcome outcome) {
+        StoredFile result = outcome.result();
+        return jdbc.sql("""
+                UPDATE images
+                SET status = ?, attempts = GREATEST(attempts, ?), error = ?, result_name = ?, result_format = ?,
+                    result_content_type = ?, result_bytes = ?, result_width = ?, result_height = ?,
+                    result_note = ?, duration_ms = ?
+                WHERE batch_id = ? AND image_id = ? AND status IN ('QUEUED', 'PROCESSING')""")
+                .params(outcome.status().name(), outcome.attempt(), truncate(outcome.error(), 2000),
+                        result == null ? null : result.name(), result == null ? null : result.format(),
+                        result == null ? null : result.contentType(), result == null ? null : result.bytes(),
+                        result == null ? null : result.width(), result == null ? null : result.height(),
+                        truncate(outcome.note(), 500), outcome.durationMs(), outcome.batchId(), outcome.imageId())
+                .update();
+    }
+
+    @Override
+    public boolean markNotified(String batchId, Instant at) {
+        return jdbc.sql("UPDATE batches SET notified_at = ? WHERE id = ? AND notified_at IS NULL")
+                .params(Timestamp.from(at), batchId).update() == 1;
+    }
+
+    @Override
+    public void delete(String batchId) {
+        jdbc.sql("DELETE FROM batches WHERE id = ?").param(batchId).update();
+    }
+
+    private static Batch batch(ResultSet row, int rowNum) throws SQLException {
+        return new Batch(
+                row.getString("id"),
+                row.getString("email"),
+                instant(row, "created_at"),
+                BatchStatus.valueOf(row.getString("status")),
+                row.getInt("image_count"),
+                row.getInt("done_count"),
+                row.getInt("failed_count"),
+                instant(row, "completed_at"),
+                instant(row, "notified_at"));
+    }
+
+    private ImageRecord image(ResultSet row, int rowNum) throws SQLException {
+        StoredFile original = new StoredFile(row.getString("name"), row.getString("format"),
+                row.getString("content_type"), row.getLong("bytes"), row.getInt("width"), row.getInt("height"));
+        StoredFile result = row.getString("result_name") == null ? null
+                : new StoredFile(row.getString("result_name"), row.getString("result_format"),
+                        row.getString("result_content_type"), row.getLong("result_bytes"),
+                        row.getInt("result_width"), row.getInt("result_height"));
+        return new ImageRecord(
+                row.getString("batch_id"),
+                row.getString("image_id"),
+                row.getInt("position"),
+                original,
+                fromJson(row.getString("operations")),
+                ImageStatus.valueOf(row.getString("status")),
+                row.getInt("attempts"),
+                row.getString("error"),
+                result,
+                row.getString("result_note"),
+                row.getObject("duration_ms", Long.class));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private String toJson(List<Map<String, Object>> operations) {
+        try {
+            return json.writeValueAsString(operations);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Operations cannot be written as JSON", e);
+        }
+    }
+
+    private List<Map<String, Object>> fromJson(String operations) {
+        try {
+            return json.readValue(operations, OPERATIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored operations are not JSON", e);
+        }
+    }
+}

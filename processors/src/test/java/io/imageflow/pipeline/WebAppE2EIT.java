@@ -1,0 +1,51 @@
+package io.imageflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import io.imageflow.support.Corpus;
+import io.imageflow.support.RunningJar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web app in a real browser against the real backend: frontend/e2e/webapp.e2e.mjs drives Debian's
+ * Chromium through playwright-core. Screenshots land in target/screenshots.
+ */
+class WebAppE2EIT {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void uploadsThreePhotosWatchesThemCompleteAndDownloadsTheZip() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.err.println("SKIPPED WebAppE2EIT: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium missing at " + CHROMIUM);
+        Path frontend = Path.of(System.getProperty("imageflow.frontend", "frontend"));
+        assumeTrue(Files.isDirectory(frontend.resolve("node_modules")), "frontend dependencies not installed");
+
+        try (RunningJar jar = RunningJar.start(temp.resolve("data"))) {
+            ProcessBuilder e2e = new ProcessBuilder("npm", "run", "e2e").directory(frontend.toFile()).inheritIO();
+            e2e.environment().put("IMAGEFLOW_URL", jar.baseUrl());
+            e2e.environment().put("CORPUS_DIR", Corpus.dir().toAbsolutePath().toString());
+            e2e.environment().put("SCREENSHOT_DIR", Path.of("target", "screenshots").toAbsolutePath().toString());
+            e2e.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
+            Process run = e2e.start();
+            boolean finished = run.waitFor(6, TimeUnit.MINUTES);
+            if (!finished) {
+                run.descendants().forEach(ProcessHandle::destroyForcibly);
+                run.destroyForcibly();
+            }
+            assertThat(finished).as("the browser test finished in time").isTrue();
+            assertThat(run.exitValue()).as("browser test exit code; backend log:\n%s", jar.log()).isZero();
+        }
+    }
+}

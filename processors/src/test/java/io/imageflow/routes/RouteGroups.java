@@ -1,0 +1,28 @@
+package io.imageflow.routes;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The route ids each group must load, and only those. */
+final class RouteGroups {
+
+    static final String API = "imageflow-api seed-api answer-json answer-download create-batch accept-upload get-batch "
+            + "get-original-image get-result-image get-results-zip list-operations seed-upload-images "
+            + "seed-get-processed-images seed-get-images-by-status";
+    static final String MANAGER = "fan-out-batch record-outcome";
+    static final String PROCESSOR = "process-image publish-outcome";
+    static final String NOTIFIER = "send-completion-email";
+    static final String LOCAL_ONLY = "local-mailbox";
+
+    private RouteGroups() {
+    }
+
+    static Set<String> ids(String... groups) {
+        Set<String> ids = new TreeSet<>();
+        for (String group : groups) {
+            ids.addAll(Arrays.asList(group.trim().split("\\s+")));
+        }
+        return ids;
+    }
+}

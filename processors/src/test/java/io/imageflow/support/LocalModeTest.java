@@ -1,0 +1,48 @@
+package io.imageflow.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole product in local mode on a random port, with its own data directory and mail ports.
+ * Test classes extending this share one application context.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class LocalModeTest {
+
+    protected static final Path DATA_DIR = tempDir();
+    private static final int SMTP_PORT = FreePorts.next();
+    private static final int IMAP_PORT = FreePorts.next();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void localMode(DynamicPropertyRegistry registry) {
+        registry.add("imageflow.data-dir", DATA_DIR::toString);
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("imageflow.mail.imap-port", () -> IMAP_PORT);
+        registry.add("imageflow.processing.retry-delay", () -> "50ms");
+    }
+
+    protected ApiClient api() {
+        return new ApiClient("http://localhost:" + port);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("imageflow-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
