@@ -1,6 +1,7 @@
 package io.imageflow.config;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.api.ErrorBody;
@@ -46,12 +47,12 @@ public class WebConfiguration implements WebMvcConfigurer {
             if (!(exception instanceof MultipartException)) {
                 return null;
             }
-            boolean tooLarge = exception instanceof MaxUploadSizeExceededException;
+            boolean tooLarge = exception instanceof MaxUploadSizeExceededException || tooManyParts(exception);
             ErrorBody body = tooLarge
                     ? new ErrorBody("request_too_large", "The upload is larger than the server accepts; "
-                            + "send fewer or smaller files (see the limits at GET /api/v1/operations).", java.util.List.of())
+                            + "send fewer or smaller files (see the limits at GET /api/v1/operations).", List.of())
                     : new ErrorBody("invalid_multipart", "The multipart request could not be read: "
-                            + exception.getMessage(), java.util.List.of());
+                            + exception.getMessage(), List.of());
             try {
                 response.setStatus(tooLarge ? 413 : 400);
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -60,6 +61,16 @@ public class WebConfiguration implements WebMvcConfigurer {
                 return null;
             }
             return new ModelAndView();
+        }
+
+        /** Tomcat's part-count limit surfaces only as the name of its exception class. */
+        private static boolean tooManyParts(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each route group starts alone from the packaged jar with its routes and only those. */
 class PackagedJarIT {
 
-    private static final Pattern STARTED_ROUTE = Pattern.compile("Started (\\S+) \\(");
+    private static final Pattern STARTED_ROUTE = Pattern.compile("Started (\\S+) \\(([^)]*)\\)");
 
     @TempDir
     Path temp;
@@ -39,7 +39,7 @@ class PackagedJarIT {
         Set<String> ids = new TreeSet<>();
         Matcher matcher = STARTED_ROUTE.matcher(log);
         while (matcher.find()) {
-            ids.add(matcher.group(1));
+            ids.add(RouteGroups.name(matcher.group(1), matcher.group(2)));
         }
         return ids;
     }

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 /** The route ids each group must load, and only those. */
 final class RouteGroups {
 
-    static final String API = "imageflow-api seed-api answer-json answer-download create-batch accept-upload get-batch "
+    static final String API = "rest:openapi.yaml rest:seed-openapi.yaml answer-json answer-download create-batch accept-upload get-batch "
             + "get-original-image get-result-image get-results-zip list-operations seed-upload-images "
             + "seed-get-processed-images seed-get-images-by-status";
     static final String MANAGER = "fan-out-batch record-outcome";
@@ -16,6 +16,14 @@ final class RouteGroups {
     static final String LOCAL_ONLY = "local-mailbox";
 
     private RouteGroups() {
+    }
+
+    /** The contract's routes get generated ids (route1, ...); they are named after their contract file instead. */
+    static String name(String routeId, String endpointUri) {
+        if (routeId.matches("route\\d+") && endpointUri.startsWith("rest-openapi:")) {
+            return "rest:" + endpointUri.substring(endpointUri.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        }
+        return routeId;
     }
 
     static Set<String> ids(String... groups) {

@@ -40,16 +40,15 @@ class RouteGroupsTest {
     }
 
     private Set<String> routeIds(String profile) {
-        SpringApplicationBuilder app = new SpringApplicationBuilder(ImageFlowApplication.class)
-                .properties("server.port=0", "imageflow.data-dir=" + data, "spring.mail.port=" + FreePorts.next(),
-                        "imageflow.mail.imap-port=" + FreePorts.next());
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ImageFlowApplication.class);
         if (profile != null) {
             app.profiles(profile);
         }
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = app.run("--server.port=0", "--imageflow.data-dir=" + data,
+                "--spring.mail.port=" + FreePorts.next(), "--imageflow.mail.imap-port=" + FreePorts.next())) {
             Set<String> ids = new TreeSet<>();
             for (Route route : context.getBean(CamelContext.class).getRoutes()) {
-                ids.add(route.getRouteId());
+                ids.add(RouteGroups.name(route.getRouteId(), route.getEndpoint().getEndpointUri()));
             }
             return ids;
         }

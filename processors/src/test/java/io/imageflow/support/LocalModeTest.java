@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,18 +15,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * Test classes extending this share one application context.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class LocalModeTest {
 
     protected static final Path DATA_DIR = tempDir();
+    /** A known port rather than a random one, so the public URL in links and emails is right. */
+    private static final int HTTP_PORT = FreePorts.next();
     private static final int SMTP_PORT = FreePorts.next();
     private static final int IMAP_PORT = FreePorts.next();
 
-    @LocalServerPort
-    protected int port;
-
     @DynamicPropertySource
     static void localMode(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> HTTP_PORT);
         registry.add("imageflow.data-dir", DATA_DIR::toString);
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("imageflow.mail.imap-port", () -> IMAP_PORT);
@@ -35,7 +34,7 @@ public abstract class LocalModeTest {
     }
 
     protected ApiClient api() {
-        return new ApiClient("http://localhost:" + port);
+        return new ApiClient("http://localhost:" + HTTP_PORT);
     }
 
     private static Path tempDir() {
