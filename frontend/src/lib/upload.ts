@@ -1,0 +1,68 @@
+/** Pure logic of the upload form: names, problems before sending, the metadata part, server details. */
+import type { BatchMetadata, Catalogue, ErrorDetail } from '../api/types';
+import { describeDetail } from './errors';
+import { draftToOperation, findSpec, isDraftValid, type OperationDraft } from './operations';
+import { checkFile, type FileLike } from './validation';
+
+export interface UploadItem {
+  id: string;
+  file: FileLike;
+  operations: OperationDraft[];
+  dimensions?: { width: number; height: number };
+}
+
+/**
+ * A name not yet taken: the API matches per-image operations and error details by file name,
+ * so two files called photo.jpg become photo.jpg and photo (2).jpg.
+ */
+export function uniqueFileName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const extension = dot > 0 ? name.slice(dot) : '';
+  for (let n = 2; ; n += 1) {
+    const candidate = `${stem} (${n})${extension}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Everything wrong with one image before sending it. */
+export function itemProblems(item: UploadItem, catalogue: Catalogue): string[] {
+  const pixels = item.dimensions ? item.dimensions.width * item.dimensions.height : undefined;
+  const problems = checkFile(item.file, catalogue, pixels);
+  if (item.operations.length === 0) problems.push('Add at least one operation.');
+  const invalid = item.operations.filter((draft) => !isDraftValid(findSpec(catalogue.operations, draft.type), draft)).length;
+  if (invalid > 0) problems.push(invalid === 1 ? 'One operation has an invalid value.' : `${invalid} operations have invalid values.`);
+  return problems;
+}
+
+export function buildMetadata(email: string, items: UploadItem[], catalogue: Catalogue): BatchMetadata {
+  return {
+    email: email.trim(),
+    images: items.map((item) => ({
+      name: item.file.name,
+      operations: item.operations.flatMap((draft) => {
+        const spec = findSpec(catalogue.operations, draft.type);
+        return spec ? [draftToOperation(spec, draft)] : [];
+      }),
+    })),
+  };
+}
+
+/** Splits an error's details into those about a file we sent (by name) and the rest. */
+export function splitDetails(
+  details: ErrorDetail[],
+  fileNames: string[],
+): { byFile: Map<string, string[]>; general: string[] } {
+  const names = new Set(fileNames);
+  const byFile = new Map<string, string[]>();
+  const general: string[] = [];
+  for (const detail of details) {
+    if (detail.file && names.has(detail.file)) {
+      byFile.set(detail.file, [...(byFile.get(detail.file) ?? []), describeDetail({ ...detail, file: undefined })]);
+    } else {
+      general.push(describeDetail(detail));
+    }
+  }
+  return { byFile, general };
+}
