@@ -1,0 +1,240 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError, createBatch, type UploadProgress as Progress } from '../api/client';
+import type { Catalogue } from '../api/types';
+import { Alert } from '../components/Alert';
+import { DropZone } from '../components/DropZone';
+import { EmailField } from '../components/EmailField';
+import { ImageCard, type SelectedImage } from '../components/ImageCard';
+import { UploadProgress } from '../components/UploadProgress';
+import { useCatalogue } from '../hooks/useCatalogue';
+import { formatBytes, formatList, formatMegapixels } from '../lib/format';
+import { nextId } from '../lib/ids';
+import { cloneDrafts, type OperationDraft } from '../lib/operations';
+import { buildMetadata, itemProblems, splitDetails, uniqueFileName } from '../lib/upload';
+import { acceptAttribute, checkFileCount, normalizeFormat, validateEmail } from '../lib/validation';
+import { batchPath, navigate } from '../router';
+
+export function UploadPage() {
+  const state = useCatalogue();
+  return (
+    <main id="main" className="page" tabIndex={-1}>
+      <header className="page-intro">
+        <h1>Process a batch of images</h1>
+        <p className="lead">
+          Add your images, choose what happens to each one, and we will email you when they are ready.
+        </p>
+      </header>
+      {state.status === 'loading' && (
+        <p className="loading" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading the available operations…
+        </p>
+      )}
+      {state.status === 'error' && (
+        <Alert tone="danger" title="The operations could not be loaded" assertive>
+          <p>{state.message}</p>
+          <button type="button" className="button button--secondary" onClick={state.retry}>
+            Try again
+          </button>
+        </Alert>
+      )}
+      {state.status === 'ready' && <UploadForm catalogue={state.catalogue} />}
+    </main>
+  );
+}
+
+interface Failure {
+  message: string;
+  general: string[];
+}
+
+function UploadForm({ catalogue }: { catalogue: Catalogue }) {
+  const { limits } = catalogue;
+  const [images, setImages] = useState<SelectedImage[]>([]);
+  const [template, setTemplate] = useState<OperationDraft[]>([]);
+  const [email, setEmail] = useState('');
+  const [emailTouched, setEmailTouched] = useState(false);
+  const [triedSubmit, setTriedSubmit] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const uploadRef = useRef<AbortController | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const uploading = progress !== null;
+  const problems = useMemo(() => new Map(images.map((image) => [image.id, itemProblems(image, catalogue)])), [images, catalogue]);
+  const emailError = validateEmail(email);
+  const countError = checkFileCount(images.length, limits);
+  const totalBytes = images.reduce((sum, image) => sum + image.file.size, 0);
+  const formats = catalogue.inputFormats.map((format) => normalizeFormat(format).toUpperCase());
+
+  const blocking: { text: string; href?: string }[] = [];
+  if (countError) blocking.push({ text: countError });
+  for (const image of images) {
+    for (const problem of problems.get(image.id) ?? []) blocking.push({ text: `${image.file.name}: ${problem}`, href: `#${image.id}-title` });
+  }
+  if (emailError) blocking.push({ text: emailError, href: '#email' });
+
+  function updateImage(id: string, change: (image: SelectedImage) => SelectedImage) {
+    setImages((current) => current.map((image) => (image.id === id ? change(image) : image)));
+  }
+
+  function addFiles(files: File[]) {
+    setFailure(null);
+    setImages((current) => {
+      const taken = new Set(current.map((image) => image.file.name));
+      const added = files.map((original) => {
+        const name = uniqueFileName(original.name, taken);
+        taken.add(name);
+        const file =
+          name === original.name ? original : new File([original], name, { type: original.type, lastModified: original.lastModified });
+        return { id: nextId('img'), file, operations: cloneDrafts(template), serverErrors: [] } satisfies SelectedImage;
+      });
+      return [...current, ...added];
+    });
+  }
+
+  function applyToAll(source: SelectedImage) {
+    setTemplate(cloneDrafts(source.operations));
+    setImages((current) =>
+      current.map((image) =>
+        image.id === source.id ? image : { ...image, operations: cloneDrafts(source.operations), serverErrors: [] },
+      ),
+    );
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTriedSubmit(true);
+    setEmailTouched(true);
+    if (blocking.length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setFailure(null);
+    setImages((current) => current.map((image) => ({ ...image, serverErrors: [] })));
+    const controller = new AbortController();
+    uploadRef.current = controller;
+    setProgress({ sent: 0, total: totalBytes });
+    try {
+      const accepted = await createBatch(
+        images.map((image) => image.file),
+        buildMetadata(email, images, catalogue),
+        { onProgress: setProgress, signal: controller.signal },
+      );
+      navigate(batchPath(accepted.batchId));
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (error instanceof ApiError) {
+        const { byFile, general } = splitDetails(
+          error.details,
+          images.map((image) => image.file.name),
+        );
+        setImages((current) => current.map((image) => ({ ...image, serverErrors: byFile.get(image.file.name) ?? [] })));
+        setFailure({ message: error.message, general });
+      } else {
+        setFailure({ message: 'Something went wrong while sending the images. Please try again.', general: [] });
+      }
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } finally {
+      uploadRef.current = null;
+      setProgress(null);
+    }
+  }
+
+  const limitsHint = `${formatList(formats)} · up to ${limits.maxFiles} images, ${formatBytes(limits.maxFileBytes)} and ${formatMegapixels(limits.maxPixels)} each`;
+
+  return (
+    <form className="upload-layout" noValidate onSubmit={submit} aria-label="New batch">
+      <div className="upload-main">
+        <DropZone
+          accept={acceptAttribute(catalogue.inputFormats)}
+          hint={limitsHint}
+          disabled={uploading}
+          compact={images.length > 0}
+          onFiles={addFiles}
+        />
+        {images.length > 0 && (
+          <div className="image-list-header">
+            <h2 className="section-title">
+              {images.length === 1 ? '1 image' : `${images.length} images`}
+              <span className="muted"> · {formatBytes(totalBytes)}</span>
+            </h2>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              disabled={uploading}
+              onClick={() => {
+                setImages([]);
+                setFailure(null);
+              }}
+            >
+              Remove all
+            </button>
+          </div>
+        )}
+        <div className="image-list">
+          {images.map((image) => (
+            <ImageCard
+              key={image.id}
+              image={image}
+              catalogue={catalogue.operations}
+              problems={problems.get(image.id) ?? []}
+              canApplyToAll={images.length > 1}
+              disabled={uploading}
+              onChange={(operations) => updateImage(image.id, (current) => ({ ...current, operations, serverErrors: [] }))}
+              onDimensions={(dimensions) => updateImage(image.id, (current) => ({ ...current, dimensions }))}
+              onApplyToAll={() => applyToAll(image)}
+              onRemove={() => setImages((current) => current.filter((other) => other.id !== image.id))}
+            />
+          ))}
+        </div>
+      </div>
+
+      <aside className="upload-side card" aria-labelledby="send-title">
+        <h2 id="send-title" className="section-title">
+          Send the batch
+        </h2>
+        <EmailField
+          value={email}
+          error={emailError}
+          showError={emailTouched || triedSubmit}
+          disabled={uploading}
+          onChange={setEmail}
+          onBlur={() => setEmailTouched(true)}
+        />
+
+        <div ref={summaryRef} tabIndex={-1} className="summary-target">
+          {failure && (
+            <Alert tone="danger" title="The batch was not accepted" assertive>
+              <p>{failure.message}</p>
+              {failure.general.length > 0 && (
+                <ul>
+                  {failure.general.map((line, index) => (
+                    <li key={`${index}-${line}`}>{line}</li>
+                  ))}
+                </ul>
+              )}
+              {images.some((image) => image.serverErrors.length > 0) && <p>The files concerned are marked.</p>}
+            </Alert>
+          )}
+          {triedSubmit && !failure && blocking.length > 0 && (
+            <Alert tone="warning" title={blocking.length === 1 ? 'Fix this before sending' : `Fix these ${blocking.length} things before sending`}>
+              <ul>
+                {blocking.map((item, index) => (
+                  <li key={`${index}-${item.text}`}>{item.href ? <a href={item.href}>{item.text}</a> : item.text}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+        </div>
+
+        {progress ? (
+          <UploadProgress progress={progress} onCancel={() => uploadRef.current?.abort()} />
+        ) : (
+          <button type="submit" className="button button--primary button--block">
+            {images.length > 1 ? `Process ${images.length} images` : 'Process image'}
+          </button>
+        )}
+      </aside>
+    </form>
+  );
+}
