@@ -68,13 +68,13 @@ export function BeforeAfterSlider({ beforeSrc, afterSrc, beforeAlt, afterAlt, as
       onPointerUp={() => (dragging.current = false)}
       onPointerCancel={() => (dragging.current = false)}
     >
-      <img className="compare__image" src={beforeSrc} alt={beforeAlt} draggable={false} decoding="async" />
+      <img className="compare__image" src={beforeSrc} alt={beforeAlt} draggable={false} />
       <img
         className="compare__image compare__image--after"
         src={afterSrc}
         alt={afterAlt}
         draggable={false}
-        decoding="async"
+       
         style={{ clipPath: `inset(0 0 0 ${position}%)` }}
       />
       <span className="compare__tag compare__tag--before" aria-hidden="true">

@@ -53,7 +53,7 @@ export function ImageCard({
             className="thumb"
             src={thumbnail}
             alt={`Preview of ${file.name}`}
-            decoding="async"
+           
             onLoad={(event) =>
               onDimensions({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })
             }

@@ -55,7 +55,7 @@ export function ImageResultCard({ image }: { image: BatchImage }) {
           />
         ) : (
           <div className="still" style={{ aspectRatio: String(frameRatio(original)) }}>
-            <img className="still__image" src={apiUrl(original.url)} alt={`${image.name} as uploaded`} loading="lazy" decoding="async" />
+            <img className="still__image" src={apiUrl(original.url)} alt={`${image.name} as uploaded`} loading="lazy" />
             {pending && (
               <div className="still__overlay" aria-hidden="true">
                 <span className="spinner" />

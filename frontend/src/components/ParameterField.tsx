@@ -95,10 +95,14 @@ export function ParameterField({ id, spec, value, error, onChange }: ParameterFi
 
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {spec.required && <span className="field__required" aria-hidden="true"> *</span>}
-      </label>
+      <div className="field__label-row">
+        <label htmlFor={id}>{label}</label>
+        {spec.required && (
+          <span className="field__required" aria-hidden="true">
+            required
+          </span>
+        )}
+      </div>
       {control}
       {hint && (
         <span id={hintId} className="field__hint">

@@ -26,14 +26,21 @@ export function uniqueFileName(name: string, taken: ReadonlySet<string>): string
   }
 }
 
+export interface ItemProblems {
+  /** About the file itself (format, size, pixels): shown at once. */
+  file: string[];
+  /** About its operations (none, invalid values): the fields show their own messages as you type. */
+  operations: string[];
+}
+
 /** Everything wrong with one image before sending it. */
-export function itemProblems(item: UploadItem, catalogue: Catalogue): string[] {
+export function itemProblems(item: UploadItem, catalogue: Catalogue): ItemProblems {
   const pixels = item.dimensions ? item.dimensions.width * item.dimensions.height : undefined;
-  const problems = checkFile(item.file, catalogue, pixels);
-  if (item.operations.length === 0) problems.push('Add at least one operation.');
+  const operations: string[] = [];
+  if (item.operations.length === 0) operations.push('Add at least one operation.');
   const invalid = item.operations.filter((draft) => !isDraftValid(findSpec(catalogue.operations, draft.type), draft)).length;
-  if (invalid > 0) problems.push(invalid === 1 ? 'One operation has an invalid value.' : `${invalid} operations have invalid values.`);
-  return problems;
+  if (invalid > 0) operations.push(invalid === 1 ? 'One operation has an invalid value.' : `${invalid} operations have invalid values.`);
+  return { file: checkFile(item.file, catalogue, pixels), operations };
 }
 
 export function buildMetadata(email: string, items: UploadItem[], catalogue: Catalogue): BatchMetadata {

@@ -10,7 +10,7 @@ import { useCatalogue } from '../hooks/useCatalogue';
 import { formatBytes, formatList, formatMegapixels } from '../lib/format';
 import { nextId } from '../lib/ids';
 import { cloneDrafts, type OperationDraft } from '../lib/operations';
-import { buildMetadata, itemProblems, splitDetails, uniqueFileName } from '../lib/upload';
+import { buildMetadata, itemProblems, splitDetails, uniqueFileName, type ItemProblems } from '../lib/upload';
 import { acceptAttribute, checkFileCount, normalizeFormat, validateEmail } from '../lib/validation';
 import { batchPath, navigate } from '../router';
 
@@ -42,6 +42,12 @@ export function UploadPage() {
   );
 }
 
+/** A file's own problems show at once; missing or invalid operations once sending was tried. */
+function visibleProblems(problems: ItemProblems | undefined, triedSubmit: boolean): string[] {
+  if (!problems) return [];
+  return triedSubmit ? [...problems.file, ...problems.operations] : problems.file;
+}
+
 interface Failure {
   message: string;
   general: string[];
@@ -69,7 +75,8 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
   const blocking: { text: string; href?: string }[] = [];
   if (countError) blocking.push({ text: countError });
   for (const image of images) {
-    for (const problem of problems.get(image.id) ?? []) blocking.push({ text: `${image.file.name}: ${problem}`, href: `#${image.id}-title` });
+    const { file, operations } = problems.get(image.id) ?? { file: [], operations: [] };
+    for (const problem of [...file, ...operations]) blocking.push({ text: `${image.file.name}: ${problem}`, href: `#${image.id}-title` });
   }
   if (emailError) blocking.push({ text: emailError, href: '#email' });
 
@@ -177,7 +184,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
               key={image.id}
               image={image}
               catalogue={catalogue.operations}
-              problems={problems.get(image.id) ?? []}
+              problems={visibleProblems(problems.get(image.id), triedSubmit)}
               canApplyToAll={images.length > 1}
               disabled={uploading}
               onChange={(operations) => updateImage(image.id, (current) => ({ ...current, operations, serverErrors: [] }))}
