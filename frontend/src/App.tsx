@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Header } from './components/Header';
 import { BatchPage } from './pages/BatchPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -8,11 +8,20 @@ import { matchRoute, usePath } from './router';
 const TITLES = { upload: 'New batch · ImageFlow', batch: 'Batch · ImageFlow', 'not-found': 'Page not found · ImageFlow' };
 
 export function App() {
-  const route = matchRoute(usePath());
+  const path = usePath();
+  const route = matchRoute(path);
+  const firstPath = useRef(path);
 
   useEffect(() => {
     document.title = TITLES[route.page];
   }, [route.page]);
+
+  // After an in-app navigation, start keyboard and screen reader users at the new page's content.
+  useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = '';
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
 
   return (
     <>

@@ -74,7 +74,6 @@ export function BeforeAfterSlider({ beforeSrc, afterSrc, beforeAlt, afterAlt, as
         src={afterSrc}
         alt={afterAlt}
         draggable={false}
-       
         style={{ clipPath: `inset(0 0 0 ${position}%)` }}
       />
       <span className="compare__tag compare__tag--before" aria-hidden="true">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { OperationSpec } from '../api/types';
 import { useObjectUrl } from '../hooks/useObjectUrl';
 import { formatBytes, formatDimensions } from '../lib/format';
@@ -40,6 +41,7 @@ export function ImageCard({
   onRemove,
 }: ImageCardProps) {
   const thumbnail = useObjectUrl(image.file);
+  const [previewFailed, setPreviewFailed] = useState(false);
   const { file, dimensions } = image;
   const titleId = `${image.id}-title`;
   const messages = [...problems, ...image.serverErrors];
@@ -48,18 +50,18 @@ export function ImageCard({
   return (
     <section className={`card image-card${invalid ? ' image-card--invalid' : ''}`} aria-labelledby={titleId}>
       <div className="image-card__media">
-        {thumbnail ? (
+        {thumbnail && !previewFailed ? (
           <img
             className="thumb"
             src={thumbnail}
             alt={`Preview of ${file.name}`}
-           
             onLoad={(event) =>
               onDimensions({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })
             }
+            onError={() => setPreviewFailed(true)}
           />
         ) : (
-          <div className="thumb thumb--placeholder" aria-hidden="true" />
+          <div className="thumb thumb--placeholder">{previewFailed && <span>No preview</span>}</div>
         )}
       </div>
       <div className="image-card__body">
@@ -75,7 +77,7 @@ export function ImageCard({
           </div>
           <button
             type="button"
-            className="button button--ghost button--small"
+            className="button button--ghost button--small image-card__remove"
             onClick={onRemove}
             disabled={disabled}
             aria-label={`Remove ${file.name}`}
@@ -101,12 +103,11 @@ export function ImageCard({
             drafts={image.operations}
             onChange={onChange}
           />
-          {canApplyToAll && (
+          {canApplyToAll && image.operations.length > 0 && (
             <button
               type="button"
               className="button button--link apply-all"
               onClick={onApplyToAll}
-              disabled={image.operations.length === 0}
             >
               Apply these operations to all images
             </button>

@@ -52,7 +52,7 @@ describe('batch ids', () => {
 
   it('explains what an id looks like', () => {
     expect(parseBatchId('').error).toBe('Enter a batch ID.');
-    expect(parseBatchId('1234').error).toMatch(/looks like/);
+    expect(parseBatchId('1234').error).toMatch(/Not a batch ID/);
   });
 });
 

@@ -34,7 +34,7 @@ export function parseBatchId(input: string): { id: string; error: null } | { id:
   if (UUID_IN_TEXT.test(text) && text.length > 36 && !/\s/.test(text) && text.includes('/')) {
     return { id: null, error: 'That link does not lead to a batch.' };
   }
-  return { id: null, error: 'A batch ID looks like 3f2b8c1e-9d4a-4c7b-8e21-5a6f0d9c1b2e.' };
+  return { id: null, error: 'Not a batch ID. Paste the ID or the link from your email.' };
 }
 
 function formatNumber(value: number): string {

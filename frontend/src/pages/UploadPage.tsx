@@ -238,7 +238,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
           <UploadProgress progress={progress} onCancel={() => uploadRef.current?.abort()} />
         ) : (
           <button type="submit" className="button button--primary button--block">
-            {images.length > 1 ? `Process ${images.length} images` : 'Process image'}
+            {images.length === 1 ? 'Process 1 image' : images.length > 1 ? `Process ${images.length} images` : 'Process images'}
           </button>
         )}
       </aside>
