@@ -48,7 +48,11 @@ export function ImageCard({
   const invalid = messages.length > 0;
 
   return (
-    <section className={`card image-card${invalid ? ' image-card--invalid' : ''}`} aria-labelledby={titleId}>
+    <section
+      className={`card image-card${invalid ? ' image-card--invalid' : ''}`}
+      aria-labelledby={titleId}
+      data-image-id={image.id}
+    >
       <div className="image-card__media">
         {thumbnail && !previewFailed ? (
           <img

@@ -64,6 +64,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const uploadRef = useRef<AbortController | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const uploading = progress !== null;
   const problems = useMemo(() => new Map(images.map((image) => [image.id, itemProblems(image, catalogue)])), [images, catalogue]);
@@ -96,6 +97,17 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
         return { id: nextId('img'), file, operations: cloneDrafts(template), serverErrors: [] } satisfies SelectedImage;
       });
       return [...current, ...added];
+    });
+  }
+
+  /** Removes an image and keeps the keyboard nearby: on the next image's Remove button, else on the file picker. */
+  function removeImage(index: number) {
+    const next = images[index + 1] ?? images[index - 1];
+    setImages((current) => current.filter((_, i) => i !== index));
+    requestAnimationFrame(() => {
+      const form = formRef.current;
+      const target = next ? form?.querySelector<HTMLElement>(`[data-image-id="${next.id}"] .image-card__remove`) : null;
+      (target ?? form?.querySelector<HTMLElement>('input[type="file"]'))?.focus();
     });
   }
 
@@ -150,7 +162,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
   const limitsHint = `${formatList(formats)} · up to ${limits.maxFiles} images, ${formatBytes(limits.maxFileBytes)} and ${formatMegapixels(limits.maxPixels)} each`;
 
   return (
-    <form className="upload-layout" noValidate onSubmit={submit} aria-label="New batch">
+    <form ref={formRef} className="upload-layout" noValidate onSubmit={submit} aria-label="New batch">
       <div className="upload-main">
         <DropZone
           accept={acceptAttribute(catalogue.inputFormats)}
@@ -172,6 +184,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
               onClick={() => {
                 setImages([]);
                 setFailure(null);
+                requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input[type="file"]')?.focus());
               }}
             >
               Remove all
@@ -179,7 +192,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
           </div>
         )}
         <div className="image-list">
-          {images.map((image) => (
+          {images.map((image, index) => (
             <ImageCard
               key={image.id}
               image={image}
@@ -190,7 +203,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
               onChange={(operations) => updateImage(image.id, (current) => ({ ...current, operations, serverErrors: [] }))}
               onDimensions={(dimensions) => updateImage(image.id, (current) => ({ ...current, dimensions }))}
               onApplyToAll={() => applyToAll(image)}
-              onRemove={() => setImages((current) => current.filter((other) => other.id !== image.id))}
+              onRemove={() => removeImage(index)}
             />
           ))}
         </div>
