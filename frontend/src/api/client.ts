@@ -1,3 +1,4 @@
+import { normalizeCatalogue } from './normalize';
 import type { Batch, BatchAccepted, BatchMetadata, Catalogue, ErrorBody, ErrorDetail } from './types';
 
 /**
@@ -74,8 +75,8 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 /** GET /operations: the operations, formats and limits. */
-export function getCatalogue(signal?: AbortSignal): Promise<Catalogue> {
-  return getJson<Catalogue>('/operations', signal);
+export async function getCatalogue(signal?: AbortSignal): Promise<Catalogue> {
+  return normalizeCatalogue(await getJson<unknown>('/operations', signal));
 }
 
 /** GET /batches/{batchId} */

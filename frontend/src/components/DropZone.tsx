@@ -45,7 +45,7 @@ export function DropZone({ accept, hint, disabled = false, compact = false, onFi
         className="visually-hidden file-input"
         type="file"
         multiple
-        accept={accept}
+        accept={accept || undefined}
         disabled={disabled}
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);

@@ -120,9 +120,9 @@ function FileFacts({ original, result }: { original: ImageFile; result: ImageFil
         <tr>
           <th scope="row">Size</th>
           <td>{formatBytes(original.bytes)}</td>
-          <td>
-            {result ? formatBytes(result.bytes) : '—'}
-            {change && <span className="muted"> ({change})</span>}
+          <td className="facts__wrap">
+            <span className="nowrap">{result ? formatBytes(result.bytes) : '—'}</span>
+            {change && <span className="muted nowrap"> ({change})</span>}
           </td>
         </tr>
       </tbody>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../test/fixtures';
 import { cloneDrafts, draftToOperation, findSpec, moveItem, newDraft, validateDraft } from './operations';
-import { buildMetadata, itemProblems, splitDetails, uniqueFileName } from './upload';
+import { buildMetadata, describeLimits, itemProblems, splitDetails, uniqueFileName } from './upload';
 
 const spec = (type: string) => {
   const found = findSpec(catalogue.operations, type);
@@ -102,5 +102,18 @@ describe('the upload form logic', () => {
     expect(byFile.get('a.jpg')).toEqual(['operations[0].width: must be at most 10000', 'is not an image']);
     expect(byFile.has('b.jpg')).toBe(false);
     expect(general).toEqual(['email: must be an email address', 'unknown.jpg: odd']);
+  });
+});
+
+describe('describeLimits', () => {
+  it('sums up the formats and limits for the drop zone', () => {
+    expect(describeLimits(catalogue)).toBe('JPEG, PNG, GIF, BMP, TIFF or WEBP · up to 20 images, 25.0 MB and 50 MP each');
+  });
+
+  it('leaves out what the catalogue does not say', () => {
+    expect(describeLimits({ inputFormats: ['jpg', 'png'], limits: { maxFiles: Infinity, maxFileBytes: 1024 * 1024, maxPixels: Infinity } })).toBe(
+      'JPEG or PNG · 1.0 MB each',
+    );
+    expect(describeLimits({ inputFormats: [], limits: { maxFiles: Infinity, maxFileBytes: Infinity, maxPixels: Infinity } })).toBe('');
   });
 });

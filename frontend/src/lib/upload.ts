@@ -2,7 +2,8 @@
 import type { BatchMetadata, Catalogue, ErrorDetail } from '../api/types';
 import { describeDetail } from './errors';
 import { draftToOperation, findSpec, isDraftValid, type OperationDraft } from './operations';
-import { checkFile, type FileLike } from './validation';
+import { formatBytes, formatList, formatMegapixels } from './format';
+import { checkFile, normalizeFormat, type FileLike } from './validation';
 
 export interface UploadItem {
   id: string;
@@ -72,4 +73,18 @@ export function splitDetails(
     }
   }
   return { byFile, general };
+}
+
+/** "JPEG or PNG · up to 20 images, 25.0 MB and 50 MP each", leaving out what the catalogue does not say. */
+export function describeLimits({ inputFormats, limits }: Pick<Catalogue, 'inputFormats' | 'limits'>): string {
+  const formats = inputFormats.map((format) => normalizeFormat(format).toUpperCase());
+  const each = [
+    Number.isFinite(limits.maxFileBytes) ? formatBytes(limits.maxFileBytes) : null,
+    Number.isFinite(limits.maxPixels) ? formatMegapixels(limits.maxPixels) : null,
+  ].filter(Boolean);
+  const quantities = [
+    Number.isFinite(limits.maxFiles) ? `up to ${limits.maxFiles} images` : null,
+    each.length > 0 ? `${each.join(' and ')} each` : null,
+  ].filter(Boolean);
+  return [formats.length > 0 ? formatList(formats) : null, quantities.join(', ') || null].filter(Boolean).join(' · ');
 }

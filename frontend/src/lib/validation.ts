@@ -124,7 +124,7 @@ export function checkFile(
   const problems: string[] = [];
   const format = guessFormat(file, catalogue.inputFormats);
   const accepted = catalogue.inputFormats.map(normalizeFormat);
-  if (format === null || !accepted.includes(format)) {
+  if (accepted.length > 0 && (format === null || !accepted.includes(format))) {
     problems.push(`Not a supported image format. Accepted: ${formatList(accepted.map((f) => f.toUpperCase()))}.`);
   }
   if (file.size === 0) problems.push('The file is empty.');

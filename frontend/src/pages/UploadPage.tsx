@@ -7,11 +7,11 @@ import { EmailField } from '../components/EmailField';
 import { ImageCard, type SelectedImage } from '../components/ImageCard';
 import { UploadProgress } from '../components/UploadProgress';
 import { useCatalogue } from '../hooks/useCatalogue';
-import { formatBytes, formatList, formatMegapixels } from '../lib/format';
+import { formatBytes } from '../lib/format';
 import { nextId } from '../lib/ids';
 import { cloneDrafts, type OperationDraft } from '../lib/operations';
-import { buildMetadata, itemProblems, splitDetails, uniqueFileName, type ItemProblems } from '../lib/upload';
-import { acceptAttribute, checkFileCount, normalizeFormat, validateEmail } from '../lib/validation';
+import { buildMetadata, describeLimits, itemProblems, splitDetails, uniqueFileName, type ItemProblems } from '../lib/upload';
+import { acceptAttribute, checkFileCount, validateEmail } from '../lib/validation';
 import { batchPath, navigate } from '../router';
 
 export function UploadPage() {
@@ -71,7 +71,6 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
   const emailError = validateEmail(email);
   const countError = checkFileCount(images.length, limits);
   const totalBytes = images.reduce((sum, image) => sum + image.file.size, 0);
-  const formats = catalogue.inputFormats.map((format) => normalizeFormat(format).toUpperCase());
 
   const blocking: { text: string; href?: string }[] = [];
   if (countError) blocking.push({ text: countError });
@@ -159,14 +158,13 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
     }
   }
 
-  const limitsHint = `${formatList(formats)} · up to ${limits.maxFiles} images, ${formatBytes(limits.maxFileBytes)} and ${formatMegapixels(limits.maxPixels)} each`;
 
   return (
     <form ref={formRef} className="upload-layout" noValidate onSubmit={submit} aria-label="New batch">
       <div className="upload-main">
         <DropZone
           accept={acceptAttribute(catalogue.inputFormats)}
-          hint={limitsHint}
+          hint={describeLimits(catalogue)}
           disabled={uploading}
           compact={images.length > 0}
           onFiles={addFiles}
