@@ -49,6 +49,8 @@ function check(condition, message) {
 }
 
 const started = Date.now();
+/** The running browser, for the watchdog to close. */
+let activeBrowser = null;
 function step(message) {
   console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
 }
@@ -218,6 +220,16 @@ async function checkSlider(page) {
   const moved = await value();
   check(moved > 0 && (await clip()).includes(`${moved}%`), `the after image should be cut at ${moved}% (clip-path ${await clip()})`);
   step(`slider moved with the keyboard: ${initial} → ${left} → … → ${moved}`);
+
+  const frame = await card.locator('.compare').boundingBox();
+  check(frame && frame.width > 0, 'the before/after frame should have a size');
+  await page.mouse.move(frame.x + frame.width * 0.5, frame.y + frame.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(frame.x + frame.width * 0.8, frame.y + frame.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await value();
+  check(dragged >= 75 && dragged <= 85, `dragging to 80 % of the frame should move the slider there (value ${dragged})`);
+  step(`slider dragged with the pointer to ${dragged}`);
   return card;
 }
 
@@ -254,6 +266,7 @@ async function run(settings, problems) {
   const browser = await chromium.launch({ executablePath: settings.chromiumPath, headless: true, args: CHROMIUM_ARGS }).catch((error) => {
     throw new SetupFailed(`Chromium did not start from ${settings.chromiumPath} (${error.message.split('\n')[0]}); set CHROMIUM_PATH`);
   });
+  activeBrowser = browser;
   try {
     const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -320,6 +333,7 @@ async function run(settings, problems) {
 
     await context.close();
   } finally {
+    activeBrowser = null;
     await browser.close();
   }
 }
@@ -327,8 +341,10 @@ async function run(settings, problems) {
 async function main() {
   const problems = [];
   let settings;
-  const watchdog = setTimeout(() => {
+  const watchdog = setTimeout(async () => {
     console.error(`E2E FAILED: the test did not finish within ${TOTAL_TIMEOUT_MS / 1000} s`);
+    console.log('0 passed, 1 failed');
+    await Promise.race([activeBrowser?.close(), new Promise((done) => setTimeout(done, 10_000))]).catch(() => {});
     process.exit(1);
   }, TOTAL_TIMEOUT_MS);
   try {
