@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../test/fixtures';
 import { cloneDrafts, draftToOperation, findSpec, moveItem, newDraft, validateDraft } from './operations';
-import { buildMetadata, describeLimits, itemProblems, splitDetails, uniqueFileName } from './upload';
+import { blockingProblems, buildMetadata, describeLimits, itemProblems, splitDetails, uniqueFileName } from './upload';
 
 const spec = (type: string) => {
   const found = findSpec(catalogue.operations, type);
@@ -87,6 +87,19 @@ describe('the upload form logic', () => {
       file: [expect.stringMatching(/Not a supported image format/)],
       operations: ['One operation has an invalid value.'],
     });
+  });
+
+  it('lists what stops sending, each with a link to where to fix it', () => {
+    const items = [
+      { id: 'img-1', file: jpeg('a.jpg'), operations: [] },
+      { id: 'img-2', file: jpeg('b.jpg'), operations: [newDraft(spec('grayscale'))] },
+    ];
+    const problems = new Map(items.map((item) => [item.id, itemProblems(item, catalogue)]));
+    expect(blockingProblems(items, problems, null, 'Enter a valid email address.')).toEqual([
+      { text: 'a.jpg: Add at least one operation.', href: '#img-1-title' },
+      { text: 'Enter a valid email address.', href: '#email' },
+    ]);
+    expect(blockingProblems([], new Map(), 'Add at least one image.', null)).toEqual([{ text: 'Add at least one image.' }]);
   });
 
   it('sorts error details by the file they concern', () => {

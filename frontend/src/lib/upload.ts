@@ -44,6 +44,28 @@ export function itemProblems(item: UploadItem, catalogue: Catalogue): ItemProble
   return { file: checkFile(item.file, catalogue, pixels), operations };
 }
 
+/** One thing that stops sending, with a link to where it can be fixed. */
+export interface Blocker {
+  text: string;
+  href?: string;
+}
+
+/** Everything that stops sending, in page order: the file count, each image's problems, the email. */
+export function blockingProblems(
+  items: UploadItem[],
+  problems: ReadonlyMap<string, ItemProblems>,
+  countError: string | null,
+  emailError: string | null,
+): Blocker[] {
+  const blockers: Blocker[] = countError ? [{ text: countError }] : [];
+  for (const item of items) {
+    const { file, operations } = problems.get(item.id) ?? { file: [], operations: [] };
+    for (const problem of [...file, ...operations]) blockers.push({ text: `${item.file.name}: ${problem}`, href: `#${item.id}-title` });
+  }
+  if (emailError) blockers.push({ text: emailError, href: '#email' });
+  return blockers;
+}
+
 export function buildMetadata(email: string, items: UploadItem[], catalogue: Catalogue): BatchMetadata {
   return {
     email: email.trim(),

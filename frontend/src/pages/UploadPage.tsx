@@ -3,14 +3,21 @@ import { ApiError, createBatch, type UploadProgress as Progress } from '../api/c
 import type { Catalogue } from '../api/types';
 import { Alert } from '../components/Alert';
 import { DropZone } from '../components/DropZone';
-import { EmailField } from '../components/EmailField';
 import { ImageCard, type SelectedImage } from '../components/ImageCard';
-import { UploadProgress } from '../components/UploadProgress';
+import { SendPanel, type SendFailure } from '../components/SendPanel';
 import { useCatalogue } from '../hooks/useCatalogue';
 import { formatBytes } from '../lib/format';
 import { nextId } from '../lib/ids';
 import { cloneDrafts, type OperationDraft } from '../lib/operations';
-import { buildMetadata, describeLimits, itemProblems, splitDetails, uniqueFileName, type ItemProblems } from '../lib/upload';
+import {
+  blockingProblems,
+  buildMetadata,
+  describeLimits,
+  itemProblems,
+  splitDetails,
+  uniqueFileName,
+  type ItemProblems,
+} from '../lib/upload';
 import { acceptAttribute, checkFileCount, validateEmail } from '../lib/validation';
 import { batchPath, navigate } from '../router';
 
@@ -48,11 +55,6 @@ function visibleProblems(problems: ItemProblems | undefined, triedSubmit: boolea
   return triedSubmit ? [...problems.file, ...problems.operations] : problems.file;
 }
 
-interface Failure {
-  message: string;
-  general: string[];
-}
-
 function UploadForm({ catalogue }: { catalogue: Catalogue }) {
   const { limits } = catalogue;
   const [images, setImages] = useState<SelectedImage[]>([]);
@@ -61,7 +63,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
   const [emailTouched, setEmailTouched] = useState(false);
   const [triedSubmit, setTriedSubmit] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<SendFailure | null>(null);
   const uploadRef = useRef<AbortController | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -72,13 +74,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
   const countError = checkFileCount(images.length, limits);
   const totalBytes = images.reduce((sum, image) => sum + image.file.size, 0);
 
-  const blocking: { text: string; href?: string }[] = [];
-  if (countError) blocking.push({ text: countError });
-  for (const image of images) {
-    const { file, operations } = problems.get(image.id) ?? { file: [], operations: [] };
-    for (const problem of [...file, ...operations]) blocking.push({ text: `${image.file.name}: ${problem}`, href: `#${image.id}-title` });
-  }
-  if (emailError) blocking.push({ text: emailError, href: '#email' });
+  const blockers = blockingProblems(images, problems, countError, emailError);
 
   function updateImage(id: string, change: (image: SelectedImage) => SelectedImage) {
     setImages((current) => current.map((image) => (image.id === id ? change(image) : image)));
@@ -123,7 +119,7 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
     event.preventDefault();
     setTriedSubmit(true);
     setEmailTouched(true);
-    if (blocking.length > 0) {
+    if (blockers.length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -207,52 +203,21 @@ function UploadForm({ catalogue }: { catalogue: Catalogue }) {
         </div>
       </div>
 
-      <aside className="upload-side card" aria-labelledby="send-title">
-        <h2 id="send-title" className="section-title">
-          Send the batch
-        </h2>
-        <EmailField
-          value={email}
-          error={emailError}
-          showError={emailTouched || triedSubmit}
-          disabled={uploading}
-          onChange={setEmail}
-          onBlur={() => setEmailTouched(true)}
-        />
-
-        <div ref={summaryRef} tabIndex={-1} className="summary-target">
-          {failure && (
-            <Alert tone="danger" title="The batch was not accepted" assertive>
-              <p>{failure.message}</p>
-              {failure.general.length > 0 && (
-                <ul>
-                  {failure.general.map((line, index) => (
-                    <li key={`${index}-${line}`}>{line}</li>
-                  ))}
-                </ul>
-              )}
-              {images.some((image) => image.serverErrors.length > 0) && <p>The files concerned are marked.</p>}
-            </Alert>
-          )}
-          {triedSubmit && !failure && blocking.length > 0 && (
-            <Alert tone="warning" title={blocking.length === 1 ? 'Fix this before sending' : `Fix these ${blocking.length} things before sending`}>
-              <ul>
-                {blocking.map((item, index) => (
-                  <li key={`${index}-${item.text}`}>{item.href ? <a href={item.href}>{item.text}</a> : item.text}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
-        </div>
-
-        {progress ? (
-          <UploadProgress progress={progress} onCancel={() => uploadRef.current?.abort()} />
-        ) : (
-          <button type="submit" className="button button--primary button--block">
-            {images.length === 1 ? 'Process 1 image' : images.length > 1 ? `Process ${images.length} images` : 'Process images'}
-          </button>
-        )}
-      </aside>
+      <SendPanel
+        imageCount={images.length}
+        email={email}
+        emailError={emailError}
+        showEmailError={emailTouched || triedSubmit}
+        onEmailChange={setEmail}
+        onEmailBlur={() => setEmailTouched(true)}
+        blockers={blockers}
+        showBlockers={triedSubmit}
+        failure={failure}
+        filesMarked={images.some((image) => image.serverErrors.length > 0)}
+        progress={progress}
+        onCancel={() => uploadRef.current?.abort()}
+        summaryRef={summaryRef}
+      />
     </form>
   );
 }
