@@ -102,30 +102,46 @@ async function planOperations(apiBase) {
   } catch (error) {
     throw new SetupFailed(`GET ${apiBase}/api/v1/operations failed (${error.message}); is the backend running at IMAGEFLOW_URL?`);
   }
+  const operations = Array.isArray(catalogue.operations) ? catalogue.operations : [];
+  const parametersOf = (op) => (Array.isArray(op.parameters) ? op.parameters : []);
   const operation = (...types) => {
-    const found = catalogue.operations.find((op) => types.includes(op.type.toLowerCase()));
-    if (!found) throw new CheckFailed(`the catalogue has none of the operations ${types.join(', ')}`);
+    const found = operations.find((op) => types.includes(String(op.type).toLowerCase()));
+    if (!found) {
+      throw new CheckFailed(`the catalogue has none of the operations ${types.join(', ')} (it has: ${operations.map((op) => op.type).join(', ')})`);
+    }
     return found;
   };
-  const parameter = (op, test, what) => {
-    const found = op.parameters.find(test);
+  /** The parameter whose name matches `name`, else the first that passes `fallback`. */
+  const parameter = (op, name, fallback, what) => {
+    const found = parametersOf(op).find((p) => name.test(p.name)) ?? parametersOf(op).find(fallback);
     if (!found) throw new CheckFailed(`operation ${op.type} has no ${what} parameter`);
     return found.name;
   };
   const isNumeric = (p) => p.type === 'integer' || p.type === 'number';
+  /** One step: the wanted values, plus a valid value for each required parameter that has no default. */
+  const stepOf = (op, wanted = {}) => {
+    const values = { ...wanted };
+    for (const p of parametersOf(op)) {
+      if (!p.required || p.default !== undefined || p.type === 'boolean' || p.name in values) continue;
+      if (p.enum?.length) values[p.name] = p.enum[0];
+      else if (isNumeric(p)) values[p.name] = String(Math.min(p.maximum ?? Infinity, Math.max(p.minimum ?? 1, 2)));
+      else values[p.name] = 'ImageFlow';
+    }
+    return { type: op.type, values };
+  };
 
   const resize = operation('resize', 'scale');
   const rotate = operation('rotate', 'rotation');
   const convert = operation('format', 'convert', 'encode', 'output');
   return [
-    [{ type: resize.type, values: { [parameter(resize, (p) => /^(width|w)$/i.test(p.name), 'width')]: '400' } }],
+    [stepOf(resize, { [parameter(resize, /^(width|w)$/i, () => false, 'width')]: '400' })],
     [
-      { type: operation('grayscale', 'greyscale', 'gray', 'grey', 'desaturate').type, values: {} },
-      { type: rotate.type, values: { [parameter(rotate, (p) => isNumeric(p) || p.enum?.includes('90'), 'angle')]: '90' } },
+      stepOf(operation('grayscale', 'greyscale', 'gray', 'grey', 'desaturate')),
+      stepOf(rotate, { [parameter(rotate, /angle|degree|rotation/i, (p) => isNumeric(p) || p.enum?.includes('90'), 'angle')]: '90' }),
     ],
     [
-      { type: operation('blur', 'gaussian-blur', 'gaussianblur').type, values: {} },
-      { type: convert.type, values: { [parameter(convert, (p) => p.enum?.includes('png') || /format/i.test(p.name), 'format')]: 'png' } },
+      stepOf(operation('blur', 'gaussian-blur', 'gaussianblur')),
+      stepOf(convert, { [parameter(convert, /format/i, (p) => p.enum?.includes('png'), 'format')]: 'png' }),
     ],
   ];
 }
