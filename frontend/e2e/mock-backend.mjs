@@ -297,6 +297,16 @@ export function createMockBackend({ distDir = join(frontendDir, 'dist'), log = (
 
   return createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://mock').pathname);
+    // The app may be built with VITE_API_BASE and served from another origin.
+    // (an upload with progress events is always preflighted).
+    if (path.startsWith('/api/')) {
+      response.setHeader('Access-Control-Allow-Origin', '*');
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Accept, Content-Type', 'Access-Control-Max-Age': '600' });
+        response.end();
+        return;
+      }
+    }
     const handle = path.startsWith('/api/v1/') || path === '/api/v1'
       ? api(request, response, path.slice('/api/v1'.length))
       : serveStatic(request, response, path);
