@@ -33,7 +33,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const DONE_TIMEOUT_MS = Number(env.E2E_DONE_TIMEOUT_MS ?? 180_000);
-const TOTAL_TIMEOUT_MS = DONE_TIMEOUT_MS + 240_000;
+const TOTAL_TIMEOUT_MS = DONE_TIMEOUT_MS + 150_000;
 const STEP_TIMEOUT_MS = 30_000;
 const UPLOAD_TIMEOUT_MS = 120_000;
 const DESKTOP = { width: 1280, height: 900 };
