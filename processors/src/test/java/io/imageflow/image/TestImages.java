@@ -31,6 +31,7 @@ final class TestImages {
     static BufferedImage solid(int width, int height, int argb) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
+        g.setComposite(java.awt.AlphaComposite.Src); // store the colour as given, not blended over transparency
         g.setColor(new Color(argb, true));
         g.fillRect(0, 0, width, height);
         g.dispose();
@@ -80,6 +81,26 @@ final class TestImages {
                 image.setRGB(x, y, random.nextInt() | 0xFF000000);
             }
         }
+        return image;
+    }
+
+    /** Alpha, red, green, blue of one pixel. */
+    static int[] argb(BufferedImage image, int x, int y) {
+        int p = image.getRGB(x, y);
+        return new int[] {p >>> 24, p >> 16 & 0xFF, p >> 8 & 0xFF, p & 0xFF};
+    }
+
+    /** Left quarter red, middle half green, right quarter blue. */
+    static BufferedImage stripes(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.GREEN);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 4, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width - width / 4, 0, width / 4, height);
+        g.dispose();
         return image;
     }
 
