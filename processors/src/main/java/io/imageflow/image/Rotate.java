@@ -33,8 +33,9 @@ public record Rotate(double degrees) implements ImageOperation {
         if (angle % 90 == 0) {
             return quarterTurns(Images.standard(image), (int) (angle / 90));
         }
-        // Thumbnailator draws with bilinear interpolation onto a transparent canvas of the bounding box.
-        return Rotation.newRotator(angle).apply(Images.standard(image));
+        // Thumbnailator draws with bilinear interpolation onto a canvas of the bounding box, of the input's
+        // image type: give it one with alpha so that the new corners are transparent rather than black.
+        return Rotation.newRotator(angle).apply(Images.withAlpha(image));
     }
 
     @Override

@@ -67,6 +67,14 @@ class RotateTest {
     }
 
     @Test
+    void opaqueImagesGetTransparentCornersToo() {
+        BufferedImage out = new Rotate(45).apply(TestImages.opaque(TestImages.solid(40, 40, 0xFF00FF00)));
+
+        assertThat(out.getColorModel().hasAlpha()).isTrue();
+        assertThat(TestImages.argb(out, 0, 0)[0]).isZero();
+    }
+
+    @Test
     void fullTurnsLeaveTheImageAlone() {
         assertThat(new Rotate(360).apply(image)).isSameAs(image);
         assertThat(new Rotate(-360).resultSize(new Size(7, 4))).isEqualTo(new Size(7, 4));

@@ -2,7 +2,14 @@ package io.imageflow.image;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -19,6 +26,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -243,6 +252,58 @@ final class TestImages {
             riff.write(0);
         }
         return riff.toByteArray();
+    }
+
+    /** An animated GIF with one frame per image. */
+    static byte[] animatedGif(BufferedImage... frames) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (BufferedImage frame : frames) {
+                writer.writeToSequence(new IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] progressiveJpeg(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A TIFF whose IFD0 carries an Orientation tag, written with the JDK's TIFF writer and its public metadata API. */
+    static byte[] tiffWithOrientation(BufferedImage image, int orientation) throws IOException {
+        ImageWriter writer = StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+                        ImageIO.getImageWritersByFormatName("tiff"), 0), false)
+                .filter(w -> w.getClass().getName().startsWith("com.sun.imageio"))
+                .findFirst().orElseThrow();
+        IIOMetadata defaults = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                writer.getDefaultWriteParam());
+        TIFFDirectory directory = TIFFDirectory.createFromMetadata(defaults);
+        directory.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ORIENTATION),
+                TIFFTag.TIFF_SHORT, 1, new char[] {(char) orientation}));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, directory.getAsMetadata()), null);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
