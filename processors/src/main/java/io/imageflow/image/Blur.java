@@ -4,8 +4,6 @@ import net.coobird.thumbnailator.Thumbnails;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Kernel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Gaussian blur; {@code radius} is the standard deviation in pixels (as in CSS {@code blur()}). */
 public record Blur(double radius) implements ImageOperation {
@@ -48,10 +46,6 @@ public record Blur(double radius) implements ImageOperation {
     }
 
     private static BufferedImage resize(BufferedImage image, int width, int height) {
-        try {
-            return Thumbnails.of(image).forceSize(width, height).asBufferedImage();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen: no I/O on an in-memory image
-        }
+        return Images.thumbnailator(Thumbnails.of(image).forceSize(width, height));
     }
 }

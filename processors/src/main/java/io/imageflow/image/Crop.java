@@ -3,8 +3,6 @@ package io.imageflow.image;
 import net.coobird.thumbnailator.Thumbnails;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,13 +120,8 @@ public record Crop(Region region) implements ImageOperation {
         if (kept.width() == image.getWidth() && kept.height() == image.getHeight()) {
             return image;
         }
-        try {
-            return Thumbnails.of(image)
-                    .sourceRegion(kept.x(), kept.y(), kept.width(), kept.height())
-                    .scale(1.0)
-                    .asBufferedImage();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen: no I/O on an in-memory image
-        }
+        return Images.thumbnailator(Thumbnails.of(image)
+                .sourceRegion(kept.x(), kept.y(), kept.width(), kept.height())
+                .scale(1.0));
     }
 }

@@ -39,7 +39,7 @@ public final class ImageProbe {
         }
     }
 
-    /** Probes from the start of {@code in}; the stream can be rewound with {@code seek(0)} afterwards. */
+    /** Probes from the start of {@code in}. Some readers flush the stream, so it may not be rewound afterwards. */
     ImageInfo probe(ImageInputStream in) throws IOException {
         in.seek(0);
         byte[] head = readHead(in);

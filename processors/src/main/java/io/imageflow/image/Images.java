@@ -1,9 +1,13 @@
 package io.imageflow.image;
 
+import net.coobird.thumbnailator.Thumbnails;
+
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Helpers shared by the operations. Each returns a new image or its untouched input. */
 final class Images {
@@ -37,6 +41,15 @@ final class Images {
     /** A blank image in the standard layout; fully transparent when it has alpha. */
     static BufferedImage blank(int width, int height, boolean alpha) {
         return new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** Runs a Thumbnailator pipeline on an in-memory image, where its declared IOException cannot happen. */
+    static BufferedImage thumbnailator(Thumbnails.Builder<BufferedImage> pipeline) {
+        try {
+            return pipeline.asBufferedImage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean hasAlpha(BufferedImage image) {

@@ -80,12 +80,12 @@ final class ParameterValues {
     }
 
     private static Optional<Object> choice(ParameterDescriptor p, String raw) {
-        String value = raw.strip().toLowerCase(Locale.ROOT);
         if (p.allowedValues() == null) {
             return Optional.of(raw.strip());
         }
+        String lowerCase = raw.strip().toLowerCase(Locale.ROOT);
         // Format names have aliases (jpg, tif): store the canonical name.
-        value = ImageFormat.fromName(value).map(ImageFormat::id).filter(p.allowedValues()::contains).orElse(value);
+        String value = ImageFormat.fromName(lowerCase).map(ImageFormat::id).filter(p.allowedValues()::contains).orElse(lowerCase);
         return p.allowedValues().contains(value) ? Optional.of(value) : Optional.empty();
     }
 

@@ -6,8 +6,6 @@ import net.coobird.thumbnailator.geometry.Positions;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Resizes with sharp's fits:
@@ -60,19 +58,15 @@ public record Resize(Integer width, Integer height, Fit fit, boolean enlarge) im
         if (!padded && steps.scaled.equals(input) && source.width == input.width() && source.height == input.height()) {
             return image;
         }
-        try {
-            Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(image)
-                    .sourceRegion(source)
-                    .forceSize(steps.scaled.width(), steps.scaled.height());
-            if (padded) {
-                // Canvas leaves an image with alpha unfilled, i.e. transparent around the centred picture.
-                builder.imageType(BufferedImage.TYPE_INT_ARGB)
-                        .addFilter(new Canvas(steps.canvas.width(), steps.canvas.height(), Positions.CENTER, false));
-            }
-            return builder.asBufferedImage();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen: no I/O on an in-memory image
+        Thumbnails.Builder<BufferedImage> pipeline = Thumbnails.of(image)
+                .sourceRegion(source)
+                .forceSize(steps.scaled.width(), steps.scaled.height());
+        if (padded) {
+            // Canvas leaves an image with alpha unfilled, i.e. transparent around the centred picture.
+            pipeline.imageType(BufferedImage.TYPE_INT_ARGB)
+                    .addFilter(new Canvas(steps.canvas.width(), steps.canvas.height(), Positions.CENTER, false));
         }
+        return Images.thumbnailator(pipeline);
     }
 
     /** A resize in three steps: take {@code source} from the input, scale it to {@code scaled}, centre it on {@code canvas}. */
