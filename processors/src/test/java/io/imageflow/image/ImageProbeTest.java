@@ -23,7 +23,7 @@ class ImageProbeTest {
     @EnumSource(ImageFormat.class)
     void recognisesEveryFormatAndReadsItsSize(ImageFormat format) {
         byte[] bytes = format == ImageFormat.WEBP
-                ? TestImages.webp(40, 30, 0xFF3366CC)
+                ? TestFiles.webp(40, 30, 0xFF3366CC)
                 : TestImages.encode(TestImages.opaque(TestImages.solid(40, 30, 0xFF3366CC)), format.id());
 
         assertThat(probe.probe(new ByteArrayInputStream(bytes))).isEqualTo(new ImageInfo(format, 40, 30));
@@ -39,7 +39,7 @@ class ImageProbeTest {
 
     @Test
     void readsTheSizeOfADecompressionBombWithoutDecodingIt() throws IOException {
-        byte[] bomb = TestImages.pngBomb(30_000, 30_000);
+        byte[] bomb = TestFiles.pngBomb(30_000, 30_000);
         assertThat(bomb.length).isLessThan(2_000);
 
         ImageInfo info = probe.probe(new ByteArrayInputStream(bomb));
@@ -51,7 +51,7 @@ class ImageProbeTest {
     @Test
     void needsOnlyTheHeader() throws IOException {
         // Signature + IHDR only: there are no pixels at all, so the size must come from the header.
-        byte[] headerOnly = Arrays.copyOf(TestImages.pngBomb(20_000, 10_000), 8 + 25);
+        byte[] headerOnly = Arrays.copyOf(TestFiles.pngBomb(20_000, 10_000), 8 + 25);
 
         assertThat(probe.probe(new ByteArrayInputStream(headerOnly)))
                 .isEqualTo(new ImageInfo(ImageFormat.PNG, 20_000, 10_000));
@@ -85,7 +85,7 @@ class ImageProbeTest {
     @Test
     void refusesARightSignatureWithABrokenHeader() {
         byte[] png = TestImages.encode(TestImages.solid(4, 4, 0xFFFFFFFF), "png");
-        byte[] broken = TestImages.concat(Arrays.copyOf(png, 8), "garbage garbage garbage".getBytes());
+        byte[] broken = TestFiles.concat(Arrays.copyOf(png, 8), "garbage garbage garbage".getBytes());
 
         assertThatThrownBy(() -> probe.probe(new ByteArrayInputStream(broken)))
                 .isInstanceOf(UnsupportedImageException.class)
