@@ -15,9 +15,7 @@ public record Blur(double radius) implements ImageOperation {
     private static final double MAX_DIRECT_RADIUS = 8;
 
     public Blur {
-        if (!(radius > 0) || Double.isInfinite(radius)) {
-            throw new IllegalArgumentException("radius must be a finite number above 0, got " + radius);
-        }
+        Arguments.requirePositive("radius", radius);
     }
 
     @Override

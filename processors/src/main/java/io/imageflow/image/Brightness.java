@@ -7,9 +7,7 @@ import java.awt.image.RescaleOp;
 public record Brightness(double factor) implements ImageOperation {
 
     public Brightness {
-        if (!(factor >= 0) || Double.isInfinite(factor)) {
-            throw new IllegalArgumentException("factor must be a finite number of at least 0, got " + factor);
-        }
+        Arguments.requireNonNegative("factor", factor);
     }
 
     @Override

@@ -12,9 +12,7 @@ public record Contrast(double factor) implements ImageOperation {
     private static final float MID_GREY = 128f;
 
     public Contrast {
-        if (!(factor >= 0) || Double.isInfinite(factor)) {
-            throw new IllegalArgumentException("factor must be a finite number of at least 0, got " + factor);
-        }
+        Arguments.requireNonNegative("factor", factor);
     }
 
     @Override

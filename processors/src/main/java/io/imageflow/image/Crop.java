@@ -45,9 +45,8 @@ public record Crop(Region region) implements ImageOperation {
         private static final Pattern RATIO = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*:\\s*(\\d+(?:\\.\\d+)?)\\s*");
 
         public Aspect {
-            if (!(width > 0 && height > 0) || Double.isInfinite(width) || Double.isInfinite(height)) {
-                throw new IllegalArgumentException("an aspect ratio needs two positive numbers, got " + width + ":" + height);
-            }
+            Arguments.requirePositive("aspect width", width);
+            Arguments.requirePositive("aspect height", height);
         }
 
         /** Reads "16:9" (decimals allowed, e.g. "1.91:1"); empty when the text is not such a ratio. */

@@ -14,9 +14,7 @@ import java.awt.image.BufferedImage;
 public record Rotate(double degrees) implements ImageOperation {
 
     public Rotate {
-        if (!Double.isFinite(degrees)) {
-            throw new IllegalArgumentException("degrees must be a finite number, got " + degrees);
-        }
+        Arguments.requireFinite("degrees", degrees);
     }
 
     @Override

@@ -13,9 +13,7 @@ public record Sharpen(double amount) implements ImageOperation {
     private static final int RADIUS = 2;
 
     public Sharpen {
-        if (!(amount > 0) || Double.isInfinite(amount)) {
-            throw new IllegalArgumentException("amount must be a finite number above 0, got " + amount);
-        }
+        Arguments.requirePositive("amount", amount);
     }
 
     @Override

@@ -38,12 +38,7 @@ class ImageTransformerEncodingTest {
 
     @Test
     void flattensTransparencyOnWhiteForJpeg() {
-        BufferedImage half = TestImages.solid(40, 20, 0x00000000);
-        for (int x = 20; x < 40; x++) {
-            for (int y = 0; y < 20; y++) {
-                half.setRGB(x, y, 0xFFFF0000);
-            }
-        }
+        BufferedImage half = TestImages.fill(TestImages.solid(40, 20, 0x00000000), 20, 0, 20, 20, 0xFFFF0000);
 
         TransformResult result = transformer.transform(TestImages.encode(half, "png"), TestImages.outputAs(ImageFormat.JPEG));
         BufferedImage out = TestImages.decode(result.bytes());
@@ -84,12 +79,7 @@ class ImageTransformerEncodingTest {
 
     @Test
     void writesGifWithAProperPaletteAndTransparency() {
-        BufferedImage image = TestImages.noise(64, 64, 11);
-        for (int y = 0; y < 8; y++) {
-            for (int x = 0; x < 8; x++) {
-                image.setRGB(x, y, 0x00000000);
-            }
-        }
+        BufferedImage image = TestImages.fill(TestImages.noise(64, 64, 11), 0, 0, 8, 8, 0x00000000);
 
         TransformResult result = transformer.transform(TestImages.encode(image, "png"), TestImages.outputAs(ImageFormat.GIF));
         BufferedImage out = TestImages.decode(result.bytes());

@@ -17,11 +17,15 @@ final class TestImages {
     }
 
     static BufferedImage solid(int width, int height, int argb) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        return fill(new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB), 0, 0, width, height, argb);
+    }
+
+    /** Sets every pixel of the rectangle to the colour, alpha included (nothing is blended). */
+    static BufferedImage fill(BufferedImage image, int x, int y, int width, int height, int argb) {
         Graphics2D g = image.createGraphics();
-        g.setComposite(java.awt.AlphaComposite.Src); // store the colour as given, not blended over transparency
+        g.setComposite(java.awt.AlphaComposite.Src);
         g.setColor(new Color(argb, true));
-        g.fillRect(0, 0, width, height);
+        g.fillRect(x, y, width, height);
         g.dispose();
         return image;
     }
