@@ -1,0 +1,31 @@
+package io.imageflow.image;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContrastTest {
+
+    private final BufferedImage image = TestImages.opaque(TestImages.solid(1, 1, 0xFF8040C0)); // (128, 64, 192)
+
+    @Test
+    void pushesColoursAwayFromMidGrey() {
+        assertThat(TestImages.argb(new Contrast(2).apply(image), 0, 0)).containsExactly(255, 128, 0, 255);
+        assertThat(TestImages.argb(new Contrast(1.5).apply(image), 0, 0)).containsExactly(255, 128, 32, 224);
+    }
+
+    @Test
+    void zeroGivesMidGreyAndOneChangesNothing() {
+        assertThat(TestImages.argb(new Contrast(0).apply(image), 0, 0)).containsExactly(255, 128, 128, 128);
+        assertThat(TestImages.argb(new Contrast(1).apply(image), 0, 0)).containsExactly(255, 128, 64, 192);
+    }
+
+    @Test
+    void keepsAlpha() {
+        BufferedImage translucent = TestImages.solid(1, 1, 0x40FFFFFF);
+
+        assertThat(TestImages.argb(new Contrast(0.5).apply(translucent), 0, 0)[0]).isEqualTo(0x40);
+    }
+}

@@ -1,0 +1,83 @@
+package io.imageflow.image;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RotateTest {
+
+    private final BufferedImage image = TestImages.noise(7, 4, 1);
+
+    @Test
+    void quarterTurnClockwiseMovesEveryPixelExactly() {
+        BufferedImage out = new Rotate(90).apply(image);
+
+        assertThat(out.getWidth()).isEqualTo(4);
+        assertThat(out.getHeight()).isEqualTo(7);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 7; x++) {
+                assertThat(out.getRGB(3 - y, x)).as("(%d,%d)", x, y).isEqualTo(image.getRGB(x, y));
+            }
+        }
+        // The top-left corner pixel is now the top-right one.
+        assertThat(out.getRGB(3, 0)).isEqualTo(image.getRGB(0, 0));
+    }
+
+    @Test
+    void halfTurnAndAnticlockwiseQuarterTurnAreExactToo() {
+        BufferedImage half = new Rotate(180).apply(image);
+        BufferedImage back = new Rotate(-90).apply(image);
+
+        assertThat(back.getWidth()).isEqualTo(4);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 7; x++) {
+                assertThat(half.getRGB(6 - x, 3 - y)).isEqualTo(image.getRGB(x, y));
+                assertThat(back.getRGB(y, 6 - x)).isEqualTo(image.getRGB(x, y));
+            }
+        }
+    }
+
+    @Test
+    void fourQuarterTurnsGiveBackTheOriginalPixels() {
+        BufferedImage out = image;
+        for (int i = 0; i < 4; i++) {
+            out = new Rotate(90).apply(out);
+        }
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 7; x++) {
+                assertThat(out.getRGB(x, y)).isEqualTo(image.getRGB(x, y));
+            }
+        }
+    }
+
+    @Test
+    void anyAngleGrowsTheCanvasToTheBoundingBoxWithTransparentCorners() {
+        BufferedImage red = TestImages.solid(100, 50, 0xFFFF0000);
+
+        BufferedImage out = new Rotate(30).apply(red);
+
+        // |100·cos 30°| + |50·sin 30°| = 111.6 → 112;  |100·sin 30°| + |50·cos 30°| = 93.3 → 93
+        assertThat(out.getWidth()).isEqualTo(112);
+        assertThat(out.getHeight()).isEqualTo(93);
+        assertThat(new Rotate(30).resultSize(new Size(100, 50))).isEqualTo(new Size(112, 93));
+        assertThat(TestImages.argb(out, 0, 0)[0]).as("corner alpha").isZero();
+        assertThat(TestImages.argb(out, 56, 46)).containsExactly(255, 255, 0, 0);
+    }
+
+    @Test
+    void opaqueImagesGetTransparentCornersToo() {
+        BufferedImage out = new Rotate(45).apply(TestImages.opaque(TestImages.solid(40, 40, 0xFF00FF00)));
+
+        assertThat(out.getColorModel().hasAlpha()).isTrue();
+        assertThat(TestImages.argb(out, 0, 0)[0]).isZero();
+    }
+
+    @Test
+    void fullTurnsLeaveTheImageAlone() {
+        assertThat(new Rotate(360).apply(image)).isSameAs(image);
+        assertThat(new Rotate(-360).resultSize(new Size(7, 4))).isEqualTo(new Size(7, 4));
+        assertThat(new Rotate(270).resultSize(new Size(7, 4))).isEqualTo(new Size(4, 7));
+    }
+}
