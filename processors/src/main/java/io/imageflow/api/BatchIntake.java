@@ -36,6 +36,7 @@ public class BatchIntake {
     private final BatchOrderReader orders;
     private final OperationParser operations;
     private final Limits limits;
+    private final ImageProbe probe = new ImageProbe();
 
     public BatchIntake(BlobStore blobs, BatchStore store, BatchOrderReader orders, OperationParser operations,
             Limits limits) {
@@ -60,7 +61,7 @@ public class BatchIntake {
         List<ImageRecord> images = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ImageInfo info = infos.get(i);
-            StoredFile original = new StoredFile(names.get(i), info.format().jsonName(), info.format().mimeType(),
+            StoredFile original = new StoredFile(names.get(i), info.format().id(), info.format().mimeType(),
                     files.get(i).size(), info.width(), info.height());
             images.add(new ImageRecord(batchId, String.valueOf(i + 1), i, original, operationsPerFile.get(i),
                     ImageStatus.QUEUED, 0, null, null, null, null));
@@ -86,7 +87,7 @@ public class BatchIntake {
         try {
             return orders.read(metadata);
         } catch (InvalidOperationsException e) {
-            throw invalidOperations(e.getProblems().stream().map(p -> new Detail(null, null, p)).toList());
+            throw invalidOperations(e.problems().stream().map(p -> new Detail(null, null, p)).toList());
         }
     }
 
@@ -132,7 +133,7 @@ public class BatchIntake {
                 resolved.add(operations.normalize(match.operations()));
             } catch (InvalidOperationsException e) {
                 String file = files.get(i).clientName();
-                e.getProblems().forEach(p -> problems.add(new Detail(file, match.field(), p)));
+                e.problems().forEach(p -> problems.add(new Detail(file, match.field(), p)));
             }
         }
         if (!problems.isEmpty()) {
@@ -153,7 +154,7 @@ public class BatchIntake {
                 continue;
             }
             try (InputStream in = file.open()) {
-                ImageInfo info = ImageProbe.probe(in);
+                ImageInfo info = probe.probe(in);
                 long pixels = (long) info.width() * info.height();
                 if (pixels > limits.maxPixels()) {
                     tooLarge.add(Detail.ofFile(file.clientName(), "the image is " + info.width() + "×"

@@ -15,6 +15,7 @@ import io.imageflow.image.SeedFilters;
 public class BatchOrderReader {
 
     private final ObjectMapper json;
+    private final SeedFilters seedFilters = new SeedFilters();
 
     public BatchOrderReader(ObjectMapper json) {
         this.json = json;
@@ -46,9 +47,9 @@ public class BatchOrderReader {
             String field = "imagesMetadata[" + i + "]";
             try {
                 List<Map<String, Object>> filters = json.convertValue(array(image, "filters"), OperationsType.LIST);
-                images.add(new BatchOrder.ImageOrder(name, SeedFilters.toOperations(filters, field + ".filters"), field));
+                images.add(new BatchOrder.ImageOrder(name, seedFilters.toOperations(i, filters), field));
             } catch (InvalidOperationsException e) {
-                problems.addAll(e.getProblems());
+                problems.addAll(e.problems());
             }
         }
         if (!problems.isEmpty()) {

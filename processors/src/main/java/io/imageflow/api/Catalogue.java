@@ -21,8 +21,8 @@ public class Catalogue {
 
     public Catalogue(Limits limits) {
         this.view = new View(OperationCatalog.operations(),
-                OperationCatalog.inputFormats().stream().map(ImageFormat::jsonName).toList(),
-                OperationCatalog.outputFormats().stream().map(ImageFormat::jsonName).toList(),
+                OperationCatalog.inputFormats().stream().map(ImageFormat::id).toList(),
+                OperationCatalog.outputFormats().stream().map(ImageFormat::id).toList(),
                 new LimitsView(limits.maxFiles(), limits.maxFileSize().toBytes(), limits.maxPixels()));
     }
 

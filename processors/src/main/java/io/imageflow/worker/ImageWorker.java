@@ -41,7 +41,7 @@ public class ImageWorker {
         }
         blobs.put(BlobKeys.output(task.batchId(), task.name()), result.bytes(), result.format().mimeType());
         StoredFile stored = new StoredFile(FileNames.withExtension(task.name(), result.format().extension()),
-                result.format().jsonName(), result.format().mimeType(), result.bytes().length, result.width(),
+                result.format().id(), result.format().mimeType(), result.bytes().length, result.width(),
                 result.height());
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return ImageOutcome.done(task, attempt(redeliveries), stored, result.note(), durationMs);
