@@ -91,7 +91,8 @@ public class PipelineConfiguration {
 
     @Bean
     ImageWorker imageWorker(BlobStore blobs, OperationParser parser, ImageFlowProperties properties) {
-        return new ImageWorker(blobs, parser, new ImageTransformer(properties.limits().maxPixels()));
+        return new ImageWorker(blobs, parser, new ImageTransformer(properties.limits().maxPixels()),
+                properties.processing().maxAttempts());
     }
 
     /** Attempts of one image: the first plus (max-attempts − 1) redeliveries, each delay longer by the backoff. */

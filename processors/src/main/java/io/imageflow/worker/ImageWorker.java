@@ -20,11 +20,13 @@ public class ImageWorker {
     private final BlobStore blobs;
     private final OperationParser operations;
     private final ImageTransformer transformer;
+    private final int maxAttempts;
 
-    public ImageWorker(BlobStore blobs, OperationParser operations, ImageTransformer transformer) {
+    public ImageWorker(BlobStore blobs, OperationParser operations, ImageTransformer transformer, int maxAttempts) {
         this.blobs = blobs;
         this.operations = operations;
         this.transformer = transformer;
+        this.maxAttempts = maxAttempts;
     }
 
     public ImageOutcome started(ImageTask task) {
@@ -48,9 +50,9 @@ public class ImageWorker {
     }
 
     /** The outcome once every attempt has failed: the reason is what the user will read. */
-    public ImageOutcome failed(ImageTask task, Exception cause, Integer redeliveries) {
+    public ImageOutcome failed(ImageTask task, Exception cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return ImageOutcome.failed(task, attempt(redeliveries), reason);
+        return ImageOutcome.failed(task, maxAttempts, reason);
     }
 
     private static int attempt(Integer redeliveries) {
