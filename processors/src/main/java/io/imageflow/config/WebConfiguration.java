@@ -6,10 +6,16 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.api.ErrorBody;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -17,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The web app's deep links, and JSON errors for uploads refused before Camel sees them. */
+/** The web app's deep links and cross-origin access, and JSON errors for uploads refused before Camel sees them. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
@@ -25,6 +31,26 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/batches/{batchId}").setViewName("forward:/index.html");
+    }
+
+    /**
+     * The web app may be hosted elsewhere (a bucket): those origins may call the API. Uploads that
+     * report progress always send a preflight, which this filter answers before any route sees it.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "imageflow.cors.allowed-origins")
+    FilterRegistrationBean<CorsFilter> corsFilter(@Value("${imageflow.cors.allowed-origins}") List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.addAllowedHeader("*");
+        cors.addExposedHeader("Content-Disposition");
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** The servlet container refuses oversized or broken multipart requests while parsing them. */

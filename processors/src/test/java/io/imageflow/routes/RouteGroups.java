@@ -7,8 +7,8 @@ import java.util.TreeSet;
 /** The route ids each group must load, and only those. */
 final class RouteGroups {
 
-    static final String API = "rest:openapi.yaml rest:seed-openapi.yaml answer-json answer-download create-batch accept-upload get-batch "
-            + "get-original-image get-result-image get-results-zip list-operations seed-upload-images "
+    static final String API = "rest:openapi.yaml rest:seed-openapi.yaml answer-json answer-download create-batch "
+            + "accept-upload get-batch get-contract get-original-image get-result-image get-results-zip list-operations seed-upload-images "
             + "seed-get-processed-images seed-get-images-by-status";
     static final String MANAGER = "fan-out-batch record-outcome";
     static final String PROCESSOR = "process-image publish-outcome";

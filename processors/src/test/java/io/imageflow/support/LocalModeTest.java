@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class LocalModeTest {
 
     protected static final Path DATA_DIR = tempDir();
+    protected static final String ALLOWED_ORIGIN = "https://app.example.test";
     /** A known port rather than a random one, so the public URL in links and emails is right. */
     private static final int HTTP_PORT = FreePorts.next();
     private static final int SMTP_PORT = FreePorts.next();
@@ -31,6 +32,7 @@ public abstract class LocalModeTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("imageflow.mail.imap-port", () -> IMAP_PORT);
         registry.add("imageflow.processing.retry-delay", () -> "50ms");
+        registry.add("imageflow.cors.allowed-origins", () -> ALLOWED_ORIGIN);
     }
 
     protected ApiClient api() {
