@@ -3,6 +3,9 @@ package io.imageflow.routes;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The route ids each group must load, and only those. */
 final class RouteGroups {
@@ -24,6 +27,15 @@ final class RouteGroups {
             return "rest:" + endpointUri.substring(endpointUri.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         }
         return routeId;
+    }
+
+    /** Each group's profile with the route ids it must load: the arguments of the per-profile tests. */
+    static Stream<Arguments> byProfile() {
+        return Stream.of(
+                Arguments.of("api", ids(API)),
+                Arguments.of("manager", ids(MANAGER)),
+                Arguments.of("processor", ids(PROCESSOR)),
+                Arguments.of("notifier", ids(NOTIFIER)));
     }
 
     static Set<String> ids(String... groups) {

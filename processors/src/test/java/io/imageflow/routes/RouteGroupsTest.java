@@ -13,7 +13,7 @@ import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,13 +24,9 @@ class RouteGroupsTest {
     Path data;
 
     @ParameterizedTest(name = "profile {0}")
-    @CsvSource(delimiter = '|', value = {
-            "api       | " + RouteGroups.API,
-            "manager   | " + RouteGroups.MANAGER,
-            "processor | " + RouteGroups.PROCESSOR,
-            "notifier  | " + RouteGroups.NOTIFIER})
-    void eachGroupLoadsOnlyItsRoutes(String profile, String expected) {
-        assertThat(routeIds(profile)).isEqualTo(RouteGroups.ids(expected));
+    @MethodSource("io.imageflow.routes.RouteGroups#byProfile")
+    void eachGroupLoadsOnlyItsRoutes(String profile, Set<String> expected) {
+        assertThat(routeIds(profile)).isEqualTo(expected);
     }
 
     @Test
