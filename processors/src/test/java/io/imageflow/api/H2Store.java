@@ -1,0 +1,32 @@
+package io.imageflow.api;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imageflow.store.JdbcBatchStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A fresh in-memory JdbcBatchStore, built as JdbcBatchStoreTest builds it, that can tell how many rows it holds. */
+final class H2Store {
+
+    final JdbcClient jdbc;
+    final JdbcBatchStore store;
+
+    H2Store() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
+        jdbc = JdbcClient.create(dataSource);
+        store = new JdbcBatchStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new ObjectMapper());
+    }
+
+    int rows(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
+    }
+}

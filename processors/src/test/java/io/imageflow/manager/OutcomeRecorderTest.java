@@ -1,0 +1,111 @@
+package io.imageflow.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imageflow.batch.Batch;
+import io.imageflow.batch.BatchCompleted;
+import io.imageflow.batch.BatchStatus;
+import io.imageflow.batch.ImageOutcome;
+import io.imageflow.batch.ImageRecord;
+import io.imageflow.batch.ImageStatus;
+import io.imageflow.batch.ImageTask;
+import io.imageflow.batch.StoredFile;
+import io.imageflow.store.JdbcBatchStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class OutcomeRecorderTest {
+
+    private static final StoredFile RESULT = new StoredFile("a.png", "png", "image/png", 50, 10, 20);
+
+    private final String batchId = UUID.randomUUID().toString();
+    private JdbcBatchStore store;
+    private OutcomeRecorder recorder;
+
+    @BeforeEach
+    void createBatchOfTwo() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + batchId + ";DB_CLOSE_DELAY=-1");
+        new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
+        store = new JdbcBatchStore(JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new ObjectMapper());
+        StoredFile original = new StoredFile("a.jpg", "jpeg", "image/jpeg", 100, 10, 20);
+        store.create(new Batch(batchId, "ada@example.com", Instant.now(), BatchStatus.PROCESSING, 2, 0, 0, null, null),
+                List.of(new ImageRecord(batchId, "1", 0, original, List.of(), ImageStatus.QUEUED, 0, null, null, null, null),
+                        new ImageRecord(batchId, "2", 1, original, List.of(), ImageStatus.QUEUED, 0, null, null, null, null)));
+        recorder = new OutcomeRecorder(store);
+    }
+
+    private ImageTask task(String imageId) {
+        return new ImageTask(batchId, imageId, "a.jpg", List.of());
+    }
+
+    private ImageOutcome done(String imageId) {
+        return ImageOutcome.done(task(imageId), 1, RESULT, null, 7);
+    }
+
+    @Test
+    void aStartedAttemptIsRecordedAndNeedsNoNotification() {
+        assertThat(recorder.record(ImageOutcome.started(task("1"), 2))).isNull();
+
+        ImageRecord image = store.findImage(batchId, "1").orElseThrow();
+        assertThat(image.status()).isEqualTo(ImageStatus.PROCESSING);
+        assertThat(image.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutcomeThatLeavesImagesToDoNeedsNoNotification() {
+        assertThat(recorder.record(done("1"))).isNull();
+
+        assertThat(store.findImage(batchId, "1").orElseThrow().result()).isEqualTo(RESULT);
+    }
+
+    @Test
+    void theOutcomeThatFinishesTheBatchAsksForTheNotification() {
+        recorder.record(done("1"));
+
+        assertThat(recorder.record(ImageOutcome.failed(task("2"), 3, "broken"))).isEqualTo(new BatchCompleted(batchId));
+        assertThat(store.findBatch(batchId).orElseThrow().status()).isEqualTo(BatchStatus.COMPLETED_WITH_ERRORS);
+    }
+
+    @Test
+    void aDuplicateOfTheLastOutcomeAfterTheOwnerWasToldAsksForNothing() {
+        recorder.record(done("1"));
+        recorder.record(done("2"));
+        store.markNotified(batchId, Instant.now());
+
+        assertThat(recorder.record(done("2"))).isNull();
+        assertThat(store.findBatch(batchId).orElseThrow().doneCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateOfTheLastOutcomeBeforeTheOwnerWasToldAsksAgainSoACrashBeforeSendingIsRecovered() {
+        recorder.record(done("1"));
+        assertThat(recorder.record(done("2"))).isEqualTo(new BatchCompleted(batchId));
+        // the first delivery died before the notification was sent: notifiedAt is still null
+
+        assertThat(recorder.record(done("2"))).isEqualTo(new BatchCompleted(batchId));
+        assertThat(store.findBatch(batchId).orElseThrow().doneCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutcomeForAnUnknownBatchIsRefused() {
+        ImageOutcome outcome = ImageOutcome.started(new ImageTask("no-such-batch", "1", "a.jpg", List.of()), 1);
+
+        assertThatThrownBy(() -> recorder.record(outcome))
+                .isInstanceOf(UnknownBatchException.class)
+                .hasMessageContaining("no-such-batch");
+    }
+}
