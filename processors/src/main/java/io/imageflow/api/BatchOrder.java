@@ -9,7 +9,10 @@ import java.util.Map;
  */
 public record BatchOrder(String email, List<Map<String, Object>> operationsForAll, List<ImageOrder> images) {
 
-    /** Operations for one file; {@code name} null means "the file at this position". */
+    /**
+     * Operations for one file; {@code name} null means "the file at this position", {@code operations}
+     * null means "the operations for all".
+     */
     public record ImageOrder(String name, List<Map<String, Object>> operations, String field) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +14,9 @@ import io.imageflow.image.SeedFilters;
 
 /** Reads the metadata part: ours ({@code email, operations, images}) or the seed's ({@code email, imagesMetadata}). */
 public class BatchOrderReader {
+
+    private static final TypeReference<List<Map<String, Object>>> OPERATIONS = new TypeReference<>() {
+    };
 
     private final ObjectMapper json;
     private final SeedFilters seedFilters = new SeedFilters();
@@ -30,24 +34,30 @@ public class BatchOrderReader {
         List<BatchOrder.ImageOrder> images = new ArrayList<>();
         ArrayNode imageNodes = array(root, "images");
         for (int i = 0; i < imageNodes.size(); i++) {
-            JsonNode image = imageNodes.get(i);
+            JsonNode image = object(imageNodes.get(i), "images[" + i + "]");
             String name = image.path("name").isTextual() ? image.get("name").asText() : null;
             images.add(new BatchOrder.ImageOrder(name, operations(image, "images[" + i + "].operations"),
                     "images[" + i + "]"));
         }
-        return new BatchOrder(email, operations(root, "operations"), images);
+        List<Map<String, Object>> forAll = operations(root, "operations");
+        return new BatchOrder(email, forAll == null ? List.of() : forAll, images);
     }
 
     private List<BatchOrder.ImageOrder> seedImages(ArrayNode nodes) {
         List<BatchOrder.ImageOrder> images = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            JsonNode image = nodes.get(i);
+            JsonNode image = object(nodes.get(i), "imagesMetadata[" + i + "]");
+            ArrayNode filters = array(image, "filters");
+            if (!allObjects(filters)) {
+                throw invalid("imagesMetadata[" + i + "].filters must be a list of objects such as "
+                        + "{\"filter_type\": \"blur\", \"filter_value\": 3}");
+            }
             String name = image.path("image_name").isTextual() ? image.get("image_name").asText() : null;
             String field = "imagesMetadata[" + i + "]";
             try {
-                List<Map<String, Object>> filters = json.convertValue(array(image, "filters"), OperationsType.LIST);
-                images.add(new BatchOrder.ImageOrder(name, seedFilters.toOperations(i, filters), field));
+                images.add(new BatchOrder.ImageOrder(name,
+                        seedFilters.toOperations(i, json.convertValue(filters, OPERATIONS)), field));
             } catch (InvalidOperationsException e) {
                 problems.addAll(e.problems());
             }
@@ -58,15 +68,23 @@ public class BatchOrderReader {
         return images;
     }
 
+    /** @return the operations, or null when the field is absent (then the operations for all apply) */
     private List<Map<String, Object>> operations(JsonNode parent, String field) {
         JsonNode node = parent.path(field.substring(field.lastIndexOf('.') + 1));
         if (node.isMissingNode() || node.isNull()) {
-            return List.of();
+            return null;
         }
         if (!node.isArray() || !allObjects(node)) {
             throw invalid(field + " must be a list of objects such as {\"type\": \"grayscale\"}");
         }
-        return json.convertValue(node, OperationsType.LIST);
+        return json.convertValue(node, OPERATIONS);
+    }
+
+    private static JsonNode object(JsonNode node, String field) {
+        if (!node.isObject()) {
+            throw invalid(field + " must be an object such as {\"name\": \"photo.jpg\", \"operations\": [...]}");
+        }
+        return node;
     }
 
     private ArrayNode array(JsonNode parent, String field) {

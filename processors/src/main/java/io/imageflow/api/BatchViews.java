@@ -50,11 +50,11 @@ public class BatchViews {
     }
 
     public BatchView batch(String batchId) {
-        Batch batch = store.findBatch(BatchIds.check(batchId)).orElseThrow(() -> noBatch(batchId));
-        List<ImageView> images = store.findImages(batchId).stream().map(this::image).toList();
+        String id = BatchIds.check(batchId);
+        Batch batch = store.findBatch(id).orElseThrow(() -> noBatch(id));
+        List<ImageView> images = store.findImages(id).stream().map(this::image).toList();
         return new BatchView(batch.id(), batch.status(), batch.createdAt(), batch.completedAt(), batch.notifiedAt(),
-                batch.imageCount(), batch.doneCount(), batch.failedCount(), batchUrl(batchId) + "/results.zip",
-                images);
+                batch.imageCount(), batch.doneCount(), batch.failedCount(), batchUrl(id) + "/results.zip", images);
     }
 
     private ImageView image(ImageRecord image) {

@@ -1,11 +1,12 @@
 package io.imageflow.api;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.ArrayList;
 
 /**
  * Turns a client's file name into a safe storage name: no directories, no "..", no control or
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 public final class FileNames {
 
     private static final String FALLBACK = "image";
+    /** File systems allow 255 bytes per name; storage adds a few around it (temp files). */
+    private static final int MAX_BYTES = 200;
+    private static final int MAX_EXTENSION = 10;
 
     private FileNames() {
     }
@@ -23,15 +27,15 @@ public final class FileNames {
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFKC)
                 .replaceAll("[\\p{Cntrl}\\p{Cf}]", "")
-                .replaceAll("[^\\p{L}\\p{N}._ -]", "_")
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}._ -]", "_")
                 .replaceAll("\\s+", " ")
                 .replaceAll("\\.{2,}", ".")
                 .strip();
-        name = name.replaceAll("^[.\\s_-]+", "");
-        if (name.isEmpty() || name.startsWith(".")) {
+        if (name.matches("\\.[^.]+")) {
             name = FALLBACK + name;
         }
-        return shorten(name, maxLength);
+        name = name.replaceAll("^[.\\s_-]+", "");
+        return fit(name.isEmpty() ? FALLBACK : name, "", maxLength);
     }
 
     /** Sanitises every name and makes them unique, case-insensitively, in their order. */
@@ -42,7 +46,7 @@ public final class FileNames {
             String name = sanitise(clientName, maxLength);
             String candidate = name;
             for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-                candidate = withSuffix(name, "-" + n, maxLength);
+                candidate = fit(name, "-" + n, maxLength);
             }
             names.add(candidate);
         }
@@ -51,25 +55,27 @@ public final class FileNames {
 
     /** Replaces the extension, e.g. when a result is written in another format. */
     public static String withExtension(String name, String extension) {
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        return stem + "." + extension;
+        return stem(name) + "." + extension;
     }
 
-    private static String withSuffix(String name, String suffix, int maxLength) {
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
-        int room = maxLength - suffix.length() - extension.length();
-        return stem.substring(0, Math.max(1, Math.min(stem.length(), room))) + suffix + extension;
-    }
-
-    private static String shorten(String name, int maxLength) {
-        if (name.length() <= maxLength) {
-            return name;
+    /** The name with the suffix before its extension, the stem cut (never mid-character) to fit both bounds. */
+    private static String fit(String name, String suffix, int maxLength) {
+        String stem = stem(name);
+        String tail = suffix + name.substring(stem.length());
+        int end = stem.length();
+        while (end > 1 && tooLong(stem.substring(0, end) + tail, maxLength)) {
+            end = stem.offsetByCodePoints(end, -1);
         }
+        return stem.substring(0, end) + tail;
+    }
+
+    private static boolean tooLong(String name, int maxLength) {
+        return name.codePointCount(0, name.length()) > maxLength
+                || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
+    }
+
+    private static String stem(String name) {
         int dot = name.lastIndexOf('.');
-        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-        return name.substring(0, maxLength - extension.length()) + extension;
+        return dot > 0 && name.length() - dot <= MAX_EXTENSION + 1 ? name.substring(0, dot) : name;
     }
 }

@@ -9,7 +9,7 @@ import io.imageflow.api.ErrorBody.Detail;
 
 /**
  * Pairs each uploaded file with its operations: the {@code images} entry that names it, else the unnamed
- * entry at its position, else the operations for all. An entry naming no uploaded file is a mistake.
+ * entry at its position, else the operations for all. An entry that matches no file is a mistake.
  */
 class OperationsMatcher {
 
@@ -36,6 +36,13 @@ class OperationsMatcher {
                 problems.add(Detail.ofField(image.field(), "'" + image.name() + "' is described twice"));
             }
         }
+        for (int i = 0; i < order.images().size(); i++) {
+            BatchOrder.ImageOrder image = order.images().get(i);
+            if (image.name() == null && (i >= files.size() || byName.containsKey(clientNames.get(i)))) {
+                problems.add(Detail.ofField(image.field(), "has no name and matches no file: there is no file "
+                        + (i + 1) + " without a named entry; give the file's name"));
+            }
+        }
     }
 
     List<Detail> problems() {
@@ -43,14 +50,13 @@ class OperationsMatcher {
     }
 
     Match forFile(int index) {
-        BatchOrder.ImageOrder named = byName.get(files.get(index).clientName());
-        if (named != null) {
-            return new Match(named.operations(), named.field() + ".operations");
+        BatchOrder.ImageOrder image = byName.get(files.get(index).clientName());
+        if (image == null && index < order.images().size() && order.images().get(index).name() == null) {
+            image = order.images().get(index);
         }
-        if (index < order.images().size() && order.images().get(index).name() == null) {
-            BatchOrder.ImageOrder positional = order.images().get(index);
-            return new Match(positional.operations(), positional.field() + ".operations");
+        if (image == null || image.operations() == null) {
+            return new Match(order.operationsForAll(), "operations");
         }
-        return new Match(order.operationsForAll(), "operations");
+        return new Match(image.operations(), image.field() + ".operations");
     }
 }

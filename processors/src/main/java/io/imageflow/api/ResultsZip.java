@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams every finished result of a batch as a zip: a writer thread fills a pipe the HTTP response
- * reads from, so the archive is never held in memory or on disk. Images are already compressed: stored, not deflated.
+ * reads from, so the archive is never held in memory or on disk. Images are already compressed: not compressed again.
  */
 public class ResultsZip implements AutoCloseable {
 
@@ -68,8 +67,9 @@ public class ResultsZip implements AutoCloseable {
 
     private void write(List<ImageRecord> images, PipedOutputStream pipe) {
         Set<String> entryNames = new HashSet<>();
-        try (ZipOutputStream zip = new ZipOutputStream(pipe)) {
-            zip.setLevel(0);
+        ZipOutputStream zip = new ZipOutputStream(pipe);
+        zip.setLevel(0);
+        try {
             for (ImageRecord image : images) {
                 zip.putNextEntry(new ZipEntry(uniqueEntryName(image, entryNames)));
                 try (InputStream result = blobs.open(BlobKeys.output(image.batchId(), image.name()))) {
@@ -77,9 +77,22 @@ public class ResultsZip implements AutoCloseable {
                 }
                 zip.closeEntry();
             }
-        } catch (IOException | UncheckedIOException e) {
-            // the client went away, or a result vanished; the truncated archive tells the client
+            // the central directory is written only once every entry is complete
+            zip.finish();
+        } catch (IOException | RuntimeException e) {
+            // the client went away, or a result could not be read: the archive ends without its
+            // central directory, so no client takes it for a complete one
             LOG.warn("Zip of batch {} stopped: {}", images.get(0).batchId(), e.getMessage());
+        } finally {
+            closeQuietly(pipe);
+        }
+    }
+
+    private static void closeQuietly(PipedOutputStream pipe) {
+        try {
+            pipe.close();
+        } catch (IOException e) {
+            // the reader is gone already
         }
     }
 

@@ -22,6 +22,6 @@ public interface BlobStore {
 
     boolean exists(String key) throws IOException;
 
-    /** Removes every blob whose key starts with the prefix. */
+    /** Removes every blob under the prefix, a folder such as "{batchId}/". */
     void deleteAll(String prefix) throws IOException;
 }

@@ -20,18 +20,12 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void put(String key, InputStream content, String contentType) throws IOException {
-        Path target = resolve(key);
-        Path temp = temporarySibling(target);
-        Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        write(resolve(key), temp -> Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING));
     }
 
     @Override
     public void put(String key, byte[] bytes, String contentType) throws IOException {
-        Path target = resolve(key);
-        Path temp = temporarySibling(target);
-        Files.write(temp, bytes);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        write(resolve(key), temp -> Files.write(temp, bytes));
     }
 
     @Override
@@ -70,8 +64,19 @@ public class FileSystemBlobStore implements BlobStore {
         return path;
     }
 
-    private static Path temporarySibling(Path target) throws IOException {
+    private interface Writer {
+        void writeTo(Path temp) throws IOException;
+    }
+
+    /** Each write has its own temp file beside the target, removed if anything fails. */
+    private static void write(Path target, Writer writer) throws IOException {
         Files.createDirectories(target.getParent());
-        return target.resolveSibling("." + target.getFileName() + ".part");
+        Path temp = Files.createTempFile(target.getParent(), ".", ".part");
+        try {
+            writer.writeTo(temp);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 }

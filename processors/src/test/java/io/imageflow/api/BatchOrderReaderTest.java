@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.image.InvalidOperationsException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -142,7 +141,6 @@ class BatchOrderReaderTest {
     }
 
     @Test
-    @Disabled("bug: an images[] entry that is not an object (e.g. \"a.jpg\") is read as an unnamed entry with no operations")
     void anImagesEntryThatIsNotAnObjectIsRefused() {
         ApiException e = refusal("{\"email\": \"ada@example.com\", \"operations\": [{\"type\": \"grayscale\"}],"
                 + " \"images\": [\"a.jpg\"]}");
@@ -153,7 +151,6 @@ class BatchOrderReaderTest {
     }
 
     @Test
-    @Disabled("bug: seed filters that are not objects make Jackson's convertValue throw IllegalArgumentException (a 500)")
     void seedFiltersThatAreNotObjectsAreRefusedAsTheClientsMistake() {
         Throwable thrown = catchThrowable(() -> reader.read(
                 "{\"email\": \"ada@example.com\", \"imagesMetadata\": [{\"image_name\": \"a.jpg\", \"filters\": [\"blur\"]}]}"));

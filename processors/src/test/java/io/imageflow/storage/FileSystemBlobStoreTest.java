@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,7 +112,6 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
-    @Disabled("bug: put(key, stream) leaves its '.name.part' temp file behind when the stream fails half-way")
     void aPutWhoseStreamFailsLeavesNoPartFileBehind() throws IOException {
         InputStream failing = new InputStream() {
             private int read;
