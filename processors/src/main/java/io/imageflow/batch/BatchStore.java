@@ -19,6 +19,9 @@ public interface BatchStore {
 
     Optional<ImageRecord> findImage(String batchId, String imageId);
 
+    /** Batches still ACCEPTED that were created before the cutoff: their announcement may have been lost. */
+    List<String> findAcceptedBefore(Instant cutoff);
+
     /** ACCEPTED → PROCESSING; no change in any other status. */
     void markProcessing(String batchId);
 

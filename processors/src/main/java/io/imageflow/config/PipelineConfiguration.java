@@ -1,5 +1,8 @@
 package io.imageflow.config;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.api.BatchIntake;
 import io.imageflow.api.BatchOrderReader;
@@ -14,6 +17,7 @@ import io.imageflow.image.ImageTransformer;
 import io.imageflow.image.OperationParser;
 import io.imageflow.manager.BatchFanOut;
 import io.imageflow.manager.OutcomeRecorder;
+import io.imageflow.manager.StalledBatches;
 import io.imageflow.notifier.CompletionEmails;
 import io.imageflow.seed.SeedViews;
 import io.imageflow.storage.BlobStore;
@@ -82,6 +86,11 @@ public class PipelineConfiguration {
     @Bean
     BatchFanOut batchFanOut(BatchStore store) {
         return new BatchFanOut(store);
+    }
+
+    @Bean
+    StalledBatches stalledBatches(BatchStore store, @Value("${imageflow.recovery.announce-after}") Duration patience) {
+        return new StalledBatches(store, patience, Clock.systemUTC());
     }
 
     @Bean

@@ -81,6 +81,12 @@ public class JdbcBatchStore implements BatchStore {
     }
 
     @Override
+    public List<String> findAcceptedBefore(Instant cutoff) {
+        return jdbc.sql("SELECT id FROM batches WHERE status = 'ACCEPTED' AND created_at < ? ORDER BY created_at")
+                .param(Timestamp.from(cutoff)).query(String.class).list();
+    }
+
+    @Override
     public void markProcessing(String batchId) {
         jdbc.sql("UPDATE batches SET status = 'PROCESSING' WHERE id = ? AND status = 'ACCEPTED'").param(batchId).update();
     }

@@ -19,6 +19,7 @@ import io.imageflow.config.ImageFlowProperties.Limits;
 import io.imageflow.image.OperationParser;
 import io.imageflow.storage.FileSystemBlobStore;
 import io.imageflow.support.TestImages;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -25,6 +25,7 @@ import io.imageflow.storage.BlobStore;
 import io.imageflow.storage.FileSystemBlobStore;
 import io.imageflow.store.JdbcBatchStore;
 import io.imageflow.support.TestImages;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import io.imageflow.storage.FileSystemBlobStore;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchAccepted;
 import io.imageflow.batch.BatchStatus;
@@ -18,14 +17,9 @@ import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.store.JdbcBatchStore;
-import org.h2.jdbcx.JdbcDataSource;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class BatchFanOutTest {
 
@@ -37,11 +31,7 @@ class BatchFanOutTest {
 
     @BeforeEach
     void createBatchOfThree() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + batchId + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
-        store = new JdbcBatchStore(JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new ObjectMapper());
+        store = new H2Store().store;
         store.create(new Batch(batchId, "ada@example.com", Instant.now(), BatchStatus.ACCEPTED, 3, 0, 0, null, null),
                 List.of(image("1", "a.jpg"), image("2", "b.jpg"), image("3", "c.jpg")));
         fanOut = new BatchFanOut(store);

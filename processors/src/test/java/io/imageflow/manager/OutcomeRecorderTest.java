@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchCompleted;
 import io.imageflow.batch.BatchStatus;
@@ -17,14 +16,9 @@ import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.store.JdbcBatchStore;
-import org.h2.jdbcx.JdbcDataSource;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class OutcomeRecorderTest {
 
@@ -36,11 +30,7 @@ class OutcomeRecorderTest {
 
     @BeforeEach
     void createBatchOfTwo() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + batchId + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
-        store = new JdbcBatchStore(JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new ObjectMapper());
+        store = new H2Store().store;
         StoredFile original = new StoredFile("a.jpg", "jpeg", "image/jpeg", 100, 10, 20);
         store.create(new Batch(batchId, "ada@example.com", Instant.now(), BatchStatus.PROCESSING, 2, 0, 0, null, null),
                 List.of(new ImageRecord(batchId, "1", 0, original, List.of(), ImageStatus.QUEUED, 0, null, null, null, null),

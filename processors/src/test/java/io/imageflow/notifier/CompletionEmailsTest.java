@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchCompleted;
 import io.imageflow.batch.BatchStatus;
@@ -19,14 +18,9 @@ import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.manager.UnknownBatchException;
 import io.imageflow.store.JdbcBatchStore;
-import org.h2.jdbcx.JdbcDataSource;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class CompletionEmailsTest {
 
@@ -35,11 +29,7 @@ class CompletionEmailsTest {
 
     @BeforeEach
     void createStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
-        store = new JdbcBatchStore(JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new ObjectMapper());
+        store = new H2Store().store;
         emails = new CompletionEmails(store, "https://images.example.com/", "ImageFlow: ");
     }
 

@@ -20,17 +20,12 @@ import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.store.JdbcBatchStore;
-import org.h2.jdbcx.JdbcDataSource;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class SeedViewsTest {
 
@@ -44,11 +39,7 @@ class SeedViewsTest {
     /** A batch of cat.jpg (DONE), dog.jpg (QUEUED) and owl.jpg (FAILED). */
     @BeforeEach
     void createBatch() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
-        store = new JdbcBatchStore(JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new ObjectMapper());
+        store = new H2Store().store;
         seed = new SeedViews(new BatchViews(store, "/api/v1"), HOST + "/");
 
         id = UUID.randomUUID().toString();

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchStatus;
 import io.imageflow.batch.ImageOutcome;
@@ -14,14 +13,9 @@ import io.imageflow.batch.ImageRecord;
 import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
-import org.h2.jdbcx.JdbcDataSource;
+import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class JdbcBatchStoreTest {
 
@@ -30,11 +24,7 @@ class JdbcBatchStoreTest {
 
     @BeforeEach
     void createStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + batchId + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
-        store = new JdbcBatchStore(JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new ObjectMapper());
+        store = new H2Store().store;
         StoredFile original = new StoredFile("a.jpg", "jpeg", "image/jpeg", 100, 10, 20);
         store.create(new Batch(batchId, "ada@example.com", Instant.now(), BatchStatus.ACCEPTED, 2, 0, 0, null, null),
                 List.of(image("1", original), image("2", original)));

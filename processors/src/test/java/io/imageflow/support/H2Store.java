@@ -1,4 +1,4 @@
-package io.imageflow.api;
+package io.imageflow.support;
 
 import java.util.UUID;
 
@@ -12,12 +12,12 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A fresh in-memory JdbcBatchStore, built as JdbcBatchStoreTest builds it, that can tell how many rows it holds. */
-final class H2Store {
+public final class H2Store {
 
-    final JdbcClient jdbc;
-    final JdbcBatchStore store;
+    public final JdbcClient jdbc;
+    public final JdbcBatchStore store;
 
-    H2Store() {
+    public H2Store() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new ResourceDatabasePopulator(new ClassPathResource("db/schema-h2.sql")).execute(dataSource);
@@ -26,7 +26,7 @@ final class H2Store {
                 new ObjectMapper());
     }
 
-    int rows(String table) {
+    public int rows(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
     }
 }

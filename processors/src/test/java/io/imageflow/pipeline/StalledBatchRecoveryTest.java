@@ -1,0 +1,52 @@
+package io.imageflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imageflow.batch.Batch;
+import io.imageflow.batch.BatchStatus;
+import io.imageflow.batch.BatchStore;
+import io.imageflow.batch.BlobKeys;
+import io.imageflow.batch.ImageRecord;
+import io.imageflow.batch.ImageStatus;
+import io.imageflow.batch.StoredFile;
+import io.imageflow.storage.BlobStore;
+import io.imageflow.support.LocalModeTest;
+import io.imageflow.support.TestImages;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A batch kept by the api but never announced (the process died in between) is processed after all. */
+class StalledBatchRecoveryTest extends LocalModeTest {
+
+    @Autowired
+    BatchStore store;
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    ProducerTemplate producer;
+
+    @Test
+    void aBatchNeverAnnouncedIsAnnouncedAgainAndFinishes() throws Exception {
+        String batchId = UUID.randomUUID().toString();
+        byte[] png = TestImages.png(20, 10);
+        blobs.put(BlobKeys.input(batchId, "kept.png"), new ByteArrayInputStream(png), "image/png");
+        store.create(new Batch(batchId, "kept@example.com", Instant.now().minus(Duration.ofHours(1)),
+                        BatchStatus.ACCEPTED, 1, 0, 0, null, null),
+                List.of(new ImageRecord(batchId, "1", 0, new StoredFile("kept.png", "png", "image/png", png.length, 20, 10),
+                        List.of(), ImageStatus.QUEUED, 0, null, null, null, null)));
+
+        producer.sendBody("direct:announceStalledBatches", null);
+
+        JsonNode batch = api().awaitFinished(batchId, Duration.ofSeconds(60));
+        assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(batch.get("doneCount").asInt()).isEqualTo(1);
+    }
+}
