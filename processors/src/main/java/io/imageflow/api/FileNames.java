@@ -27,7 +27,7 @@ public final class FileNames {
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFKC)
                 .replaceAll("[\\p{Cntrl}\\p{Cf}]", "")
-                .replaceAll("[^\\p{L}\\p{M}\\p{N}._ -]", "_")
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}._ ()-]", "_")
                 .replaceAll("\\s+", " ")
                 .replaceAll("\\.{2,}", ".")
                 .strip();

@@ -42,7 +42,8 @@ class FileNamesTest {
 
     @Test
     void replacesShellHostileCharactersWithUnderscores() {
-        assertThat(sanitise("a;b|c$(d)*.jpg")).isEqualTo("a_b_c__d__.jpg");
+        assertThat(sanitise("a;b|c$(d)*.jpg")).isEqualTo("a_b_c_(d)_.jpg");
+        assertThat(sanitise("photo (2).jpg")).as("the web app's own duplicates").isEqualTo("photo (2).jpg");
         assertThat(sanitise("\"quoted\" <name>.jpg")).isEqualTo("quoted_ _name_.jpg");
     }
 
