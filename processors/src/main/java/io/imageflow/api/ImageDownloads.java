@@ -2,6 +2,8 @@ package io.imageflow.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import io.imageflow.batch.BatchStore;
 import io.imageflow.batch.BlobKeys;
@@ -14,8 +16,11 @@ public class ImageDownloads {
 
     public record Download(InputStream content, String contentType, String fileName, long bytes) {
 
+        /** RFC 6266: an ASCII name for old clients, and the UTF-8 form so names in any script arrive intact. */
         public String contentDisposition() {
-            return "inline; filename=\"" + fileName.replace("\"", "") + "\"";
+            String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+            String utf8 = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+            return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
         }
     }
 

@@ -58,7 +58,7 @@ class ImageDownloadsTest {
         assertThat(read(result)).isEqualTo("result cat.png");
         assertThat(result.contentType()).isEqualTo("image/png");
         assertThat(result.fileName()).isEqualTo("cat.png");
-        assertThat(result.contentDisposition()).isEqualTo("inline; filename=\"cat.png\"");
+        assertThat(result.contentDisposition()).isEqualTo("inline; filename=\"cat.png\"; filename*=UTF-8''cat.png");
     }
 
     @Test
@@ -111,10 +111,11 @@ class ImageDownloadsTest {
     }
 
     @Test
-    void theContentDispositionDropsQuotesFromTheName() {
+    void theContentDispositionKeepsAnyNameIntactAndGivesOldClientsAnAsciiOne() {
         ImageDownloads.Download download = new ImageDownloads.Download(InputStream.nullInputStream(), "image/png",
-                "a\"b.png", 0);
+                "été \"a\".png", 0);
 
-        assertThat(download.contentDisposition()).isEqualTo("inline; filename=\"ab.png\"");
+        assertThat(download.contentDisposition())
+                .isEqualTo("inline; filename=\"_t_ _a_.png\"; filename*=UTF-8''%C3%A9t%C3%A9%20%22a%22.png");
     }
 }
