@@ -100,8 +100,7 @@ public class PipelineConfiguration {
 
     @Bean
     ImageWorker imageWorker(BlobStore blobs, OperationParser parser, ImageFlowProperties properties) {
-        return new ImageWorker(blobs, parser, new ImageTransformer(properties.limits().maxPixels()),
-                properties.processing().maxAttempts());
+        return new ImageWorker(blobs, parser, new ImageTransformer(properties.limits().maxPixels()));
     }
 
     /** Attempts of one image: the first plus (max-attempts − 1) redeliveries, each delay longer by the backoff. */

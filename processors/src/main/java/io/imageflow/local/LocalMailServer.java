@@ -1,17 +1,22 @@
 package io.imageflow.local;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import io.imageflow.api.ApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -63,17 +68,25 @@ public class LocalMailServer implements SmartLifecycle {
         return Integer.MIN_VALUE + 100;
     }
 
+    /** The mailbox shows every batch link it received: only this machine may read it. */
+    public void checkLocalCaller(Exchange exchange) throws UnknownHostException {
+        String caller = exchange.getIn() instanceof PlatformHttpMessage http ? http.getRequest().getRemoteAddr() : null;
+        if (caller == null || !InetAddress.getByName(caller).isLoopbackAddress()) {
+            throw new ApiException(403, "local_only", "The local mailbox answers only requests from this machine.");
+        }
+    }
+
     /** Every message received since start, newest first. */
     public List<ReceivedMail> receivedMail() throws MessagingException, IOException {
         MimeMessage[] messages = greenMail.getReceivedMessages();
-        List<ReceivedMail> mail = new java.util.ArrayList<>();
+        List<ReceivedMail> mail = new ArrayList<>();
         for (int i = messages.length - 1; i >= 0; i--) {
             mail.add(describe(messages[i]));
         }
         return mail;
     }
 
-    private static ReceivedMail describe(MimeMessage message) throws MessagingException {
+    private static ReceivedMail describe(MimeMessage message) throws MessagingException, IOException {
         Address[] recipients = message.getAllRecipients();
         Date sent = message.getSentDate();
         return new ReceivedMail(
@@ -81,6 +94,6 @@ public class LocalMailServer implements SmartLifecycle {
                 message.getFrom() == null ? null : message.getFrom()[0].toString(),
                 message.getSubject(),
                 sent == null ? null : sent.toInstant(),
-                GreenMailUtil.getBody(message));
+                String.valueOf(message.getContent()));
     }
 }

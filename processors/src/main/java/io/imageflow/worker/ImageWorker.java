@@ -20,13 +20,11 @@ public class ImageWorker {
     private final BlobStore blobs;
     private final OperationParser operations;
     private final ImageTransformer transformer;
-    private final int maxAttempts;
 
-    public ImageWorker(BlobStore blobs, OperationParser operations, ImageTransformer transformer, int maxAttempts) {
+    public ImageWorker(BlobStore blobs, OperationParser operations, ImageTransformer transformer) {
         this.blobs = blobs;
         this.operations = operations;
         this.transformer = transformer;
-        this.maxAttempts = maxAttempts;
     }
 
     public ImageOutcome started(ImageTask task) {
@@ -49,10 +47,10 @@ public class ImageWorker {
         return ImageOutcome.done(task, attempt(redeliveries), stored, result.note(), durationMs);
     }
 
-    /** The outcome once every attempt has failed: the reason is what the user will read. */
-    public ImageOutcome failed(ImageTask task, Exception cause) {
+    /** The outcome once the image has failed for good, after its attempts: the reason is what the user will read. */
+    public ImageOutcome failed(ImageTask task, Exception cause, int attempts) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return ImageOutcome.failed(task, maxAttempts, reason);
+        return ImageOutcome.failed(task, attempts, reason);
     }
 
     private static int attempt(Integer redeliveries) {

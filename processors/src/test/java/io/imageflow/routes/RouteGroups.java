@@ -14,7 +14,7 @@ final class RouteGroups {
             + "accept-upload get-batch get-contract get-original-image get-result-image get-results-zip list-operations seed-upload-images "
             + "seed-get-processed-images seed-get-images-by-status";
     static final String MANAGER = "fan-out-batch record-outcome check-stalled-batches announce-stalled-batches";
-    static final String PROCESSOR = "process-image publish-outcome";
+    static final String PROCESSOR = "process-image report-started publish-outcome";
     static final String NOTIFIER = "send-completion-email";
     static final String LOCAL_ONLY = "local-mailbox";
 

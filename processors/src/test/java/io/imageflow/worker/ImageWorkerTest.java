@@ -42,7 +42,7 @@ class ImageWorkerTest {
     @BeforeEach
     void createWorker() throws IOException {
         blobs = new FileSystemBlobStore(blobDir);
-        worker = new ImageWorker(blobs, new OperationParser(), new ImageTransformer(50_000_000L), 3);
+        worker = new ImageWorker(blobs, new OperationParser(), new ImageTransformer(50_000_000L));
     }
 
     @SafeVarargs
@@ -123,7 +123,7 @@ class ImageWorkerTest {
 
     @Test
     void theFailureAfterTheLastAttemptCarriesTheReasonAndEveryAttempt() {
-        ImageOutcome failed = worker.failed(task("cat.png"), new IOException("cannot read the image: truncated"));
+        ImageOutcome failed = worker.failed(task("cat.png"), new IOException("cannot read the image: truncated"), 3);
 
         assertThat(failed.status()).isEqualTo(ImageStatus.FAILED);
         assertThat(failed.attempt()).isEqualTo(3);
@@ -133,6 +133,6 @@ class ImageWorkerTest {
 
     @Test
     void aFailureWithoutAMessageIsNamedByItsKind() {
-        assertThat(worker.failed(task("cat.png"), new IllegalStateException()).error()).isEqualTo("IllegalStateException");
+        assertThat(worker.failed(task("cat.png"), new IllegalStateException(), 1).error()).isEqualTo("IllegalStateException");
     }
 }
