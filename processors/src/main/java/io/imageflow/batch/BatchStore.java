@@ -22,6 +22,9 @@ public interface BatchStore {
     /** Batches still ACCEPTED that were created before the cutoff: their announcement may have been lost. */
     List<String> findAcceptedBefore(Instant cutoff);
 
+    /** Finished batches whose owner was not told, finished before the cutoff: their notification may have been lost. */
+    List<String> findUnnotifiedBefore(Instant cutoff);
+
     /** ACCEPTED → PROCESSING; no change in any other status. */
     void markProcessing(String batchId);
 

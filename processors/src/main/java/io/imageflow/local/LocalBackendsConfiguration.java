@@ -25,23 +25,29 @@ public class LocalBackendsConfiguration {
 
     /**
      * A message whose processing throws is rolled back and redelivered after a growing delay; after
-     * the last attempt it moves to the dead-letter queue instead of looping.
+     * the last attempt it moves to the dead-letter queue instead of looping. Notifications wait
+     * longer between attempts (10 s up to 10 min, as the seed's subscription did): a mail server may
+     * be down for a while, and the manager notifies again what is still unsent after that.
      */
     @Bean
     @ConditionalOnProperty(name = "imageflow.queue", havingValue = "local", matchIfMissing = true)
     ArtemisConfigurationCustomizer redeliveryPolicy(@Value("${imageflow.queue-local.dead-letter-queue}") String deadLetter,
-            @Value("${imageflow.queue-local.max-delivery-attempts}") int maxDeliveryAttempts) {
+            @Value("${imageflow.queue-local.max-delivery-attempts}") int maxDeliveryAttempts,
+            @Value("${imageflow.queue-local.notification-queue}") String notifications) {
         return configuration -> {
-            AddressSettings settings = new AddressSettings()
-                    .setRedeliveryDelay(1_000)
-                    .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(60_000)
-                    .setMaxDeliveryAttempts(maxDeliveryAttempts)
-                    .setDeadLetterAddress(SimpleString.of(deadLetter))
-                    .setExpiryAddress(SimpleString.of("ExpiryQueue"));
-            configuration.addAddressSetting("#", settings);
+            configuration.addAddressSetting("#", retries(1_000, 60_000, maxDeliveryAttempts, deadLetter));
+            configuration.addAddressSetting(notifications, retries(10_000, 600_000, 10, deadLetter));
             configuration.setJournalDatasync(true);
         };
     }
 
+    private static AddressSettings retries(long firstDelayMs, long maxDelayMs, int attempts, String deadLetter) {
+        return new AddressSettings()
+                .setRedeliveryDelay(firstDelayMs)
+                .setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(maxDelayMs)
+                .setMaxDeliveryAttempts(attempts)
+                .setDeadLetterAddress(SimpleString.of(deadLetter))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue"));
+    }
 }

@@ -2,15 +2,18 @@ package io.imageflow.manager;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.imageflow.batch.BatchAccepted;
+import io.imageflow.batch.BatchCompleted;
 import io.imageflow.batch.BatchStore;
 
 /**
- * Finds batches that were stored but never fanned out — the process died between keeping the upload
- * and announcing it — so they can be announced again. Fan-out is idempotent, so a batch announced
- * twice is still processed, counted and mailed once.
+ * Finds batches stuck between two steps, to send their message again: stored but never fanned out
+ * (the api died between keeping the upload and announcing it), or finished but never mailed (the
+ * notification was dead-lettered while the mail server was down). Fan-out, counting and mailing
+ * are idempotent, so a message sent twice still gives one result and one email.
  */
 public class StalledBatches {
 
@@ -25,6 +28,14 @@ public class StalledBatches {
     }
 
     public List<BatchAccepted> announcements() {
-        return store.findAcceptedBefore(clock.instant().minus(patience)).stream().map(BatchAccepted::new).toList();
+        return store.findAcceptedBefore(cutoff()).stream().map(BatchAccepted::new).toList();
+    }
+
+    public List<BatchCompleted> notifications() {
+        return store.findUnnotifiedBefore(cutoff()).stream().map(BatchCompleted::new).toList();
+    }
+
+    private Instant cutoff() {
+        return clock.instant().minus(patience);
     }
 }

@@ -87,6 +87,12 @@ public class JdbcBatchStore implements BatchStore {
     }
 
     @Override
+    public List<String> findUnnotifiedBefore(Instant cutoff) {
+        return jdbc.sql("SELECT id FROM batches WHERE notified_at IS NULL AND completed_at < ? ORDER BY completed_at")
+                .param(Timestamp.from(cutoff)).query(String.class).list();
+    }
+
+    @Override
     public void markProcessing(String batchId) {
         jdbc.sql("UPDATE batches SET status = 'PROCESSING' WHERE id = ? AND status = 'ACCEPTED'").param(batchId).update();
     }

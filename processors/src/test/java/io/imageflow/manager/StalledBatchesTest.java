@@ -2,6 +2,7 @@ package io.imageflow.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import io.imageflow.support.H2Store;
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchAccepted;
+import io.imageflow.batch.BatchCompleted;
 import io.imageflow.batch.BatchStatus;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,25 @@ class StalledBatchesTest {
         h2.store.markProcessing(fannedOut);
 
         assertThat(stalled.announcements()).containsExactly(new BatchAccepted(forgotten));
+    }
+
+    @Test
+    void notifiesAgainOnlyFinishedBatchesWhoseOwnerWasNeverTold() {
+        String forgotten = finished(NOW.minus(Duration.ofHours(1)));
+        String told = finished(NOW.minus(Duration.ofHours(1)));
+        h2.store.markNotified(told, NOW);
+        finished(NOW.minus(Duration.ofMinutes(1)));
+        batch(NOW.minus(Duration.ofHours(3)));
+
+        assertThat(stalled.notifications()).containsExactly(new BatchCompleted(forgotten));
+    }
+
+    /** An empty batch, finished at the given time. */
+    private String finished(Instant completedAt) {
+        String id = batch(completedAt.minus(Duration.ofMinutes(5)));
+        h2.jdbc.sql("UPDATE batches SET status = 'COMPLETED', completed_at = ? WHERE id = ?")
+                .params(Timestamp.from(completedAt), id).update();
+        return id;
     }
 
     private String batch(Instant createdAt) {

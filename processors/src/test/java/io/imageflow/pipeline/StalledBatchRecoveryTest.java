@@ -1,8 +1,10 @@
 package io.imageflow.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,14 +18,16 @@ import io.imageflow.batch.BlobKeys;
 import io.imageflow.batch.ImageRecord;
 import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.StoredFile;
+import io.imageflow.local.LocalMailServer;
 import io.imageflow.storage.BlobStore;
 import io.imageflow.support.LocalModeTest;
 import io.imageflow.support.TestImages;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A batch kept by the api but never announced (the process died in between) is processed after all. */
+/** Batches stuck between two steps get their message again and finish: processed, and mailed once. */
 class StalledBatchRecoveryTest extends LocalModeTest {
 
     @Autowired
@@ -32,6 +36,10 @@ class StalledBatchRecoveryTest extends LocalModeTest {
     BlobStore blobs;
     @Autowired
     ProducerTemplate producer;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LocalMailServer mail;
 
     @Test
     void aBatchNeverAnnouncedIsAnnouncedAgainAndFinishes() throws Exception {
@@ -48,5 +56,20 @@ class StalledBatchRecoveryTest extends LocalModeTest {
         JsonNode batch = api().awaitFinished(batchId, Duration.ofSeconds(60));
         assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(batch.get("doneCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFinishedBatchWhoseNotificationWasLostIsMailedOnce() throws Exception {
+        String batchId = UUID.randomUUID().toString();
+        store.create(new Batch(batchId, "lost@example.com", Instant.now().minus(Duration.ofHours(2)),
+                BatchStatus.COMPLETED, 0, 0, 0, null, null), List.of());
+        jdbc.sql("UPDATE batches SET completed_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofHours(1))), batchId).update();
+
+        producer.sendBody("direct:notifyStalledBatches", null);
+        producer.sendBody("direct:notifyStalledBatches", null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.findBatch(batchId).orElseThrow().notifiedAt() != null);
+        assertThat(mail.receivedMail()).filteredOn(m -> m.text().contains(batchId)).hasSize(1);
     }
 }

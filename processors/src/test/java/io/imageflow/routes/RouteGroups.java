@@ -13,7 +13,8 @@ final class RouteGroups {
     static final String API = "rest:openapi.yaml rest:seed-openapi.yaml answer-json answer-download create-batch "
             + "accept-upload get-batch get-contract get-original-image get-result-image get-results-zip list-operations seed-upload-images "
             + "seed-get-processed-images seed-get-images-by-status";
-    static final String MANAGER = "fan-out-batch record-outcome check-stalled-batches announce-stalled-batches";
+    static final String MANAGER = "fan-out-batch record-outcome check-stalled-batches announce-stalled-batches "
+            + "notify-stalled-batches";
     static final String PROCESSOR = "process-image report-started publish-outcome";
     static final String NOTIFIER = "send-completion-email";
     static final String LOCAL_ONLY = "local-mailbox";
