@@ -53,6 +53,17 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    @Bean
+    ApiErrorAttributes apiErrorAttributes() {
+        return new ApiErrorAttributes();
+    }
+
+    /** Named in application.yaml as the header filter of every REST endpoint. */
+    @Bean
+    ResponseHeaderFilter responseHeaderFilter() {
+        return new ResponseHeaderFilter();
+    }
+
     /** The servlet container refuses oversized or broken multipart requests while parsing them. */
     @Bean
     HandlerExceptionResolver multipartErrors(ObjectMapper json) {

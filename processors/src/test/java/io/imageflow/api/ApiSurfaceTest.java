@@ -62,6 +62,25 @@ class ApiSurfaceTest extends LocalModeTest {
         assertThat(preflight("https://elsewhere.example.test").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void answersUnknownPathsAndWrongMethodsInTheApisShapeWithoutEchoingTheRequest() throws Exception {
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(api().baseUrl() + "/nothing-here"))
+                .header("Cookie", "session=SECRET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"error\":\"not_found\"");
+
+        HttpResponse<String> underApi = http.send(HttpRequest.newBuilder(URI.create(api().baseUrl() + "/api/v1/operations/x"))
+                .header("Cookie", "session=SECRET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(underApi.statusCode()).isEqualTo(404);
+        assertThat(underApi.headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("cookie"));
+
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(api().baseUrl() + "/api/v1/batches"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(json.body()).contains("\"error\":\"unsupported_media_type\"", "multipart/form-data");
+    }
+
     private HttpResponse<Void> preflight(String origin) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api().baseUrl() + "/api/v1/batches"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())

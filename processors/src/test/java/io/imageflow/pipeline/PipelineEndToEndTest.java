@@ -142,6 +142,7 @@ class PipelineEndToEndTest extends LocalModeTest {
         HttpResponse<byte[]> download = api().get(result.get("url").asText());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue(contentType);
+        assertThat(download.headers().firstValue("Cache-Control")).hasValue("private, max-age=86400");
         assertThat((long) download.body().length).isEqualTo(result.get("bytes").asLong());
         BufferedImage decoded = decode(download);
         assertThat(decoded.getWidth()).isEqualTo(result.get("width").asInt());
