@@ -1,5 +1,6 @@
 package io.imageflow.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A refusal with its HTTP status and the JSON body the client gets. */
@@ -8,10 +9,22 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final ErrorBody body;
 
+    /** Enough details to fix a request; a request that is wrong everywhere does not get an answer larger than itself. */
+    static final int MAX_DETAILS = 50;
+
     public ApiException(int status, String code, String message, List<ErrorBody.Detail> details) {
         super(message);
         this.status = status;
-        this.body = new ErrorBody(code, message, details);
+        this.body = new ErrorBody(code, message, bounded(details));
+    }
+
+    private static List<ErrorBody.Detail> bounded(List<ErrorBody.Detail> details) {
+        if (details.size() <= MAX_DETAILS) {
+            return details;
+        }
+        List<ErrorBody.Detail> first = new ArrayList<>(details.subList(0, MAX_DETAILS));
+        first.add(new ErrorBody.Detail(null, null, "… and " + (details.size() - MAX_DETAILS) + " more"));
+        return first;
     }
 
     public ApiException(int status, String code, String message) {

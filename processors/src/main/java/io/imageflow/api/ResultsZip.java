@@ -61,8 +61,11 @@ public class ResultsZip implements AutoCloseable {
         return in;
     }
 
-    public static String fileName(String batchId) {
-        return "imageflow-" + batchId + ".zip";
+    /** Named "-partial" while the batch is still being processed, so nobody takes it for all the results. */
+    public String fileName(String batchId) {
+        String id = BatchIds.check(batchId);
+        boolean finished = store.findBatch(id).map(batch -> batch.status().isFinished()).orElse(false);
+        return "imageflow-" + id + (finished ? "" : "-partial") + ".zip";
     }
 
     private void write(List<ImageRecord> images, PipedOutputStream pipe) {

@@ -76,6 +76,8 @@ public class SeedViews {
         if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
             return Boolean.parseBoolean(value);
         }
-        throw ApiException.badRequest("invalid_parameter", "IsProcessed must be true or false, got '" + value + "'.");
+        throw ApiException.badRequest("invalid_parameter", value == null
+                ? "Give IsProcessed=true (processed images) or IsProcessed=false (the others)."
+                : "IsProcessed must be true or false, got '" + value + "'.");
     }
 }

@@ -108,9 +108,13 @@ class ResultsZipTest {
     }
 
     @Test
-    void theDownloadIsNamedAfterTheBatch() {
-        assertThat(ResultsZip.fileName("3f2b8c1e-9d4a-4c5e-8b7a-1e2d3c4b5a69"))
-                .isEqualTo("imageflow-3f2b8c1e-9d4a-4c5e-8b7a-1e2d3c4b5a69.zip");
+    void theDownloadIsNamedAfterTheBatchAndSaysWhenItIsPartial() throws IOException {
+        String id = batches.create("cat.jpg", "dog.jpg");
+        batches.finish(id, "1", "cat.png");
+        assertThat(zips.fileName(id)).isEqualTo("imageflow-" + id + "-partial.zip");
+
+        batches.fail(id, "2", "broken");
+        assertThat(zips.fileName(id)).isEqualTo("imageflow-" + id + ".zip");
     }
 
     @Test

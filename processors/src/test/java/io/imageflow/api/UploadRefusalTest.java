@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.imageflow.support.ApiClient.Answer;
+import jakarta.servlet.ServletContext;
 import io.imageflow.support.ApiClient.Part;
 import io.imageflow.support.LocalModeTest;
 import io.imageflow.support.TestImages;
@@ -26,6 +27,8 @@ class UploadRefusalTest extends LocalModeTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ServletContext servletContext;
 
     @Test
     void refusesMoreFilesThanABatchHolds() {
@@ -89,6 +92,40 @@ class UploadRefusalTest extends LocalModeTest {
         assertRefused(null, one, 400, "missing_metadata");
         assertRefused("{\"email\": ", one, 400, "invalid_metadata");
         assertRefused("[1, 2]", one, 400, "invalid_metadata");
+    }
+
+    @Test
+    void refusesMetadataFarLargerThanAnyBatchNeeds() {
+        String huge = "{\"email\": \"ada@example.com\", \"pad\": \"" + "x".repeat(300 * 1024) + "\"}";
+        assertRefused(huge, List.of(new Part("a.png", TestImages.png(8, 8))), 413, "metadata_too_large");
+    }
+
+    @Test
+    void refusesPartsItWouldOtherwiseIgnore() {
+        Answer answer = api().upload("/api/v1/batches", METADATA, List.of(new Part("a.png", TestImages.png(8, 8))),
+                "file", new Part("b.png", TestImages.png(8, 8)));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("error").asText()).isEqualTo("unknown_part");
+        assertThat(answer.json().get("message").asText()).contains("[file]");
+    }
+
+    @Test
+    void leavesNoCopyOfAnyPartInTheServletTempDirectory() throws IOException {
+        Path temp = ((java.io.File) servletContext.getAttribute(ServletContext.TEMPDIR)).toPath();
+        List<Path> before = files(temp);
+
+        api().upload("/api/v1/batches", METADATA, List.of(new Part("a.png", TestImages.png(800, 800))));
+        api().upload("/api/v1/batches", METADATA, List.of(new Part("a.png", TestImages.png(8, 8))),
+                "metadata", new Part("metadata.json", METADATA.getBytes(StandardCharsets.UTF_8)));
+        api().upload("/api/v1/batches", "{\"email\": \"bad\"}", List.of(new Part("a.png", TestImages.png(8, 8))));
+
+        assertThat(files(temp)).isEqualTo(before);
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     @Test

@@ -116,7 +116,7 @@ class SeedViewsTest {
 
         assertThat(e.getStatus()).isEqualTo(400);
         assertThat(e.getBody().error()).isEqualTo("invalid_parameter");
-        assertThat(e.getMessage()).contains("'" + value + "'");
+        assertThat(e.getMessage()).contains(value == null ? "Give IsProcessed=true" : "'" + value + "'");
     }
 
     @Test

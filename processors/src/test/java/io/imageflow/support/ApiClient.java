@@ -50,6 +50,11 @@ public class ApiClient {
     }
 
     public Answer upload(String path, String metadata, List<Part> files) {
+        return upload(path, metadata, files, null, null);
+    }
+
+    /** An upload with one more file part under another name than 'files'. */
+    public Answer upload(String path, String metadata, List<Part> files, String otherName, Part other) {
         String boundary = "imageflow-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (metadata != null) {
@@ -57,10 +62,10 @@ public class ApiClient {
                     + metadata + "\r\n");
         }
         for (Part file : files) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                    + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-            body.writeBytes(file.bytes());
-            write(body, "\r\n");
+            filePart(body, boundary, "files", file);
+        }
+        if (other != null) {
+            filePart(body, boundary, otherName, other);
         }
         write(body, "--" + boundary + "--\r\n");
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -106,6 +111,13 @@ public class ApiClient {
             throw new AssertionError("Not JSON (HTTP " + response.statusCode() + "): "
                     + new String(response.body(), StandardCharsets.UTF_8), e);
         }
+    }
+
+    private static void filePart(ByteArrayOutputStream body, String boundary, String name, Part file) {
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(file.bytes());
+        write(body, "\r\n");
     }
 
     private static void write(ByteArrayOutputStream out, String text) {
