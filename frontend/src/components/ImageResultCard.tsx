@@ -120,7 +120,7 @@ function FileFacts({ original, result }: { original: ImageFile; result: ImageFil
         <tr>
           <th scope="row">Size</th>
           <td>{formatBytes(original.bytes)}</td>
-          <td className="facts__wrap">
+          <td>
             <span className="nowrap">{result ? formatBytes(result.bytes) : '—'}</span>
             {change && <span className="muted nowrap"> ({change})</span>}
           </td>
