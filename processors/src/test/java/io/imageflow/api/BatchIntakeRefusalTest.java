@@ -88,7 +88,7 @@ class BatchIntakeRefusalTest {
 
     @Test
     void aDecompressionBombIsRefusedOnItsHeaderAlone() throws IOException {
-        ApiException e = refusal(EMAIL_ONLY, file("bomb.png", TestImages.pngDeclaring(100_000, 100_000)));
+        ApiException e = refusal(EMAIL_ONLY, file("bomb.png", TestImages.pngBomb(100_000, 100_000)));
 
         assertThat(e.getStatus()).isEqualTo(413);
         assertThat(e.getBody().error()).isEqualTo("file_too_large");
@@ -109,7 +109,7 @@ class BatchIntakeRefusalTest {
 
     @Test
     void aTooLargeFileAndAnUnsupportedOneAreReportedTogetherAs413() throws IOException {
-        ApiException e = refusal(EMAIL_ONLY, file("bomb.png", TestImages.pngDeclaring(100_000, 100_000)),
+        ApiException e = refusal(EMAIL_ONLY, file("bomb.png", TestImages.pngBomb(100_000, 100_000)),
                 file("notes.txt", "just text".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(e.getStatus()).isEqualTo(413);

@@ -46,7 +46,7 @@ class UploadRefusalTest extends LocalModeTest {
 
     @Test
     void refusesADecompressionBombFromItsHeader() {
-        Answer answer = assertRefused(METADATA, List.of(new Part("bomb.png", TestImages.pngDeclaring(30000, 30000))),
+        Answer answer = assertRefused(METADATA, List.of(new Part("bomb.png", TestImages.pngBomb(30000, 30000))),
                 413, "file_too_large");
         assertThat(answer.json().at("/details/0/file").asText()).isEqualTo("bomb.png");
         assertThat(answer.json().at("/details/0/message").asText()).contains("900000000 pixels");

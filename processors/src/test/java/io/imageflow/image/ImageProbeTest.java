@@ -14,6 +14,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.imageflow.support.TestImages.pngBomb;
 
 class ImageProbeTest {
 
@@ -39,7 +40,7 @@ class ImageProbeTest {
 
     @Test
     void readsTheSizeOfADecompressionBombWithoutDecodingIt() throws IOException {
-        byte[] bomb = TestFiles.pngBomb(30_000, 30_000);
+        byte[] bomb = pngBomb(30_000, 30_000);
         assertThat(bomb.length).isLessThan(2_000);
 
         ImageInfo info = probe.probe(new ByteArrayInputStream(bomb));
@@ -51,7 +52,7 @@ class ImageProbeTest {
     @Test
     void needsOnlyTheHeader() throws IOException {
         // Signature + IHDR only: there are no pixels at all, so the size must come from the header.
-        byte[] headerOnly = Arrays.copyOf(TestFiles.pngBomb(20_000, 10_000), 8 + 25);
+        byte[] headerOnly = Arrays.copyOf(pngBomb(20_000, 10_000), 8 + 25);
 
         assertThat(probe.probe(new ByteArrayInputStream(headerOnly)))
                 .isEqualTo(new ImageInfo(ImageFormat.PNG, 20_000, 10_000));

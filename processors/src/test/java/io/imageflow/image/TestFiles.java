@@ -25,7 +25,7 @@ import java.util.Arrays;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
+
 
 /** Image files built byte by byte, for what ImageIO cannot write as is: CMYK, EXIF, 16 bits, bombs, WebP. */
 final class TestFiles {
@@ -95,28 +95,6 @@ final class TestFiles {
             }
         }
         return TestImages.encode(new BufferedImage(model, raster, false, null), "png");
-    }
-
-    /**
-     * A PNG header declaring a huge image, with a tiny compressed IDAT of zeros: the classic
-     * decompression bomb. Decoding it would need width × height × 4 bytes.
-     */
-    static byte[] pngBomb(int width, int height) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-        DataOutputStream header = new DataOutputStream(ihdr);
-        header.writeInt(width);
-        header.writeInt(height);
-        header.writeBytes("\u0008\u0006\0\0\0"); // 8-bit RGBA, deflate, no filter, no interlace
-        pngChunk(png, "IHDR", ihdr.toByteArray());
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        deflater.setInput(new byte[200_000]);
-        deflater.finish();
-        byte[] idat = new byte[4096];
-        pngChunk(png, "IDAT", Arrays.copyOf(idat, deflater.deflate(idat)));
-        pngChunk(png, "IEND", new byte[0]);
-        return png.toByteArray();
     }
 
     /**

@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
 
@@ -32,13 +34,21 @@ public final class TestImages {
         }
     }
 
-    /** A tiny PNG whose header declares width × height: refused on the header, never decoded. */
-    public static byte[] pngDeclaring(int width, int height) {
+    /**
+     * A PNG header declaring a huge image, with a tiny compressed IDAT of zeros: the classic
+     * decompression bomb. Decoding it would need width × height × 4 bytes; it must be refused on its header.
+     */
+    public static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit RGBA, no interlace
         chunk(out, "IHDR", header.array());
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        deflater.setInput(new byte[200_000]);
+        deflater.finish();
+        byte[] idat = new byte[4096];
+        chunk(out, "IDAT", Arrays.copyOf(idat, deflater.deflate(idat)));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
