@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /** Blobs as files under a root directory; writes go through a temp file and a rename, so a reader never sees half a file. */
@@ -71,7 +72,7 @@ public class FileSystemBlobStore implements BlobStore {
     /** Each write has its own temp file beside the target, removed if anything fails. */
     private static void write(Path target, Writer writer) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".", ".part");
+        Path temp = target.resolveSibling("." + UUID.randomUUID() + ".part");
         try {
             writer.writeTo(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
