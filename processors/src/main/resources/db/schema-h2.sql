@@ -10,6 +10,10 @@ CREATE TABLE IF NOT EXISTS batches (
     notified_at   TIMESTAMP WITH TIME ZONE
 );
 
+-- who is sending the completion email, until when (databases created before these columns get them here)
+ALTER TABLE batches ADD COLUMN IF NOT EXISTS notify_claim VARCHAR(36);
+ALTER TABLE batches ADD COLUMN IF NOT EXISTS notify_claimed_until TIMESTAMP WITH TIME ZONE;
+
 CREATE TABLE IF NOT EXISTS images (
     batch_id             VARCHAR(36)   NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
     image_id             VARCHAR(16)   NOT NULL,

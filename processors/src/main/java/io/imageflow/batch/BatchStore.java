@@ -34,6 +34,16 @@ public interface BatchStore {
     /** Records a final outcome once, and counts it in the batch once. */
     OutcomeRecorded recordOutcome(ImageOutcome outcome);
 
+    /**
+     * Claims the sending of a batch's completion email, so two notifiers never both send it: true when the
+     * caller may send it now, that is when the owner was not told yet and no other claim still runs. A claim
+     * lapses at {@code until}, so a notifier that dies while sending does not hold the email back for ever.
+     */
+    boolean claimNotification(String batchId, String claimId, Instant now, Instant until);
+
+    /** Gives a claim up after a failed send, so the next delivery may send at once; another's claim stays. */
+    void releaseNotification(String batchId, String claimId);
+
     /** Sets notifiedAt if it is not set yet; true when this call set it. */
     boolean markNotified(String batchId, Instant at);
 

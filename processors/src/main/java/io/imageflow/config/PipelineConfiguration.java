@@ -21,9 +21,8 @@ import io.imageflow.manager.StalledBatches;
 import io.imageflow.notifier.CompletionEmails;
 import io.imageflow.seed.SeedViews;
 import io.imageflow.storage.BlobStore;
+import io.imageflow.worker.DeliveryAttempts;
 import io.imageflow.worker.ImageWorker;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,22 +102,15 @@ public class PipelineConfiguration {
         return new ImageWorker(blobs, parser, new ImageTransformer(properties.limits().maxPixels()));
     }
 
-    /** Attempts of one image: the first plus (max-attempts − 1) redeliveries, each delay longer by the backoff. */
     @Bean
-    RedeliveryPolicy imageRetryPolicy(ImageFlowProperties properties) {
-        ImageFlowProperties.Processing processing = properties.processing();
-        RedeliveryPolicy policy = new RedeliveryPolicy();
-        policy.setMaximumRedeliveries(Math.max(0, processing.maxAttempts() - 1));
-        policy.setRedeliveryDelay(processing.retryDelay().toMillis());
-        policy.setBackOffMultiplier(processing.retryBackoff());
-        policy.setUseExponentialBackOff(processing.retryBackoff() > 1.0);
-        policy.setLogRetryAttempted(true);
-        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
-        return policy;
+    DeliveryAttempts deliveryAttempts() {
+        return new DeliveryAttempts();
     }
 
     @Bean
-    CompletionEmails completionEmails(BatchStore store, ImageFlowProperties properties) {
-        return new CompletionEmails(store, properties.publicUrl(), properties.mail().subjectPrefix());
+    CompletionEmails completionEmails(BatchStore store, ImageFlowProperties properties,
+            @Value("${imageflow.mail.claim-for}") Duration claimFor) {
+        return new CompletionEmails(store, properties.publicUrl(), properties.mail().subjectPrefix(), claimFor,
+                Clock.systemUTC());
     }
 }

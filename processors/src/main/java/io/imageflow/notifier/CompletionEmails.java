@@ -1,7 +1,10 @@
 package io.imageflow.notifier;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchCompleted;
@@ -12,37 +15,60 @@ import io.imageflow.manager.UnknownBatchException;
 
 /**
  * Writes the one email a batch's owner gets, and remembers that it went. A batch already marked notified
- * gets none, so a redelivered notification never mails twice.
+ * gets none, so a redelivered notification never mails twice; the email is claimed in the store before it
+ * is sent, so two notifiers handed the same notification never both send it.
  */
 public class CompletionEmails {
 
-    public record Email(String to, String subject, String text) {
+    /** An email to send, and the claim in the store that lets this notifier send it. */
+    public record Email(String to, String subject, String text, String batchId, String claimId) {
     }
+
+    private static final Duration DEFAULT_CLAIM = Duration.ofMinutes(5);
 
     private final BatchStore store;
     private final String publicUrl;
     private final String subjectPrefix;
+    private final Duration claimFor;
+    private final Clock clock;
 
     public CompletionEmails(BatchStore store, String publicUrl, String subjectPrefix) {
+        this(store, publicUrl, subjectPrefix, DEFAULT_CLAIM, Clock.systemUTC());
+    }
+
+    /** @param claimFor how long a claim to send holds before another notifier may take it over */
+    public CompletionEmails(BatchStore store, String publicUrl, String subjectPrefix, Duration claimFor, Clock clock) {
         this.store = store;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.subjectPrefix = subjectPrefix;
+        this.claimFor = claimFor;
+        this.clock = clock;
     }
 
-    /** @return the email to send, or null when the owner was told already */
+    /** @return the email to send, or null when the owner was told already or another notifier is telling them */
     public Email compose(BatchCompleted completed) {
         Batch batch = store.findBatch(completed.batchId())
                 .orElseThrow(() -> new UnknownBatchException(completed.batchId()));
         if (batch.notifiedAt() != null) {
             return null;
         }
+        String claimId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        if (!store.claimNotification(batch.id(), claimId, now, now.plus(claimFor))) {
+            return null;
+        }
         List<ImageRecord> failed = store.findImages(batch.id()).stream()
                 .filter(image -> image.status() == ImageStatus.FAILED).toList();
-        return new Email(batch.email(), subject(batch), text(batch, failed));
+        return new Email(batch.email(), subject(batch), text(batch, failed), batch.id(), claimId);
     }
 
     public void sent(BatchCompleted completed) {
-        store.markNotified(completed.batchId(), Instant.now());
+        store.markNotified(completed.batchId(), clock.instant());
+    }
+
+    /** The email could not be sent: the next delivery of the notification may try at once. */
+    public void notSent(Email email) {
+        store.releaseNotification(email.batchId(), email.claimId());
     }
 
     public String link(String batchId) {

@@ -27,12 +27,13 @@ public class ImageWorker {
         this.transformer = transformer;
     }
 
-    public ImageOutcome started(ImageTask task) {
-        return ImageOutcome.started(task, 1);
+    /** @param attempt which delivery of the task this is, as its channel counts them */
+    public ImageOutcome started(ImageTask task, int attempt) {
+        return ImageOutcome.started(task, attempt);
     }
 
-    /** @param redeliveries how many times this attempt was retried already (null on the first attempt) */
-    public ImageOutcome process(ImageTask task, Integer redeliveries) throws IOException {
+    /** @param attempt which delivery of the task this is, as its channel counts them (null: the first) */
+    public ImageOutcome process(ImageTask task, Integer attempt) throws IOException {
         long start = System.nanoTime();
         ProcessingPlan plan = operations.parse(task.operations());
         TransformResult result;
@@ -44,16 +45,12 @@ public class ImageWorker {
                 result.format().id(), result.format().mimeType(), result.bytes().length, result.width(),
                 result.height());
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        return ImageOutcome.done(task, attempt(redeliveries), stored, result.note(), durationMs);
+        return ImageOutcome.done(task, attempt == null ? 1 : attempt, stored, result.note(), durationMs);
     }
 
     /** The outcome once the image has failed for good, after its attempts: the reason is what the user will read. */
     public ImageOutcome failed(ImageTask task, Exception cause, int attempts) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return ImageOutcome.failed(task, attempts, reason);
-    }
-
-    private static int attempt(Integer redeliveries) {
-        return redeliveries == null ? 1 : redeliveries + 1;
     }
 }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.api.ErrorBody.Detail;
 import io.imageflow.config.ImageFlowProperties.Limits;
 import io.imageflow.image.OperationParser;
-import io.imageflow.storage.FileSystemBlobStore;
+import io.imageflow.backends.local.FileSystemBlobStore;
 import io.imageflow.support.TestImages;
 import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;

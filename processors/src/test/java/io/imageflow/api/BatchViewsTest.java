@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import io.imageflow.batch.BatchStatus;
 import io.imageflow.batch.ImageStatus;
-import io.imageflow.storage.FileSystemBlobStore;
+import io.imageflow.backends.local.FileSystemBlobStore;
 import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

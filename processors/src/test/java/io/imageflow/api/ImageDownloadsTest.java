@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.imageflow.storage.FileSystemBlobStore;
+import io.imageflow.backends.local.FileSystemBlobStore;
 import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
-import io.imageflow.storage.FileSystemBlobStore;
+import io.imageflow.backends.local.FileSystemBlobStore;
 import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

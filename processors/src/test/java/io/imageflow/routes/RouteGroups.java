@@ -12,11 +12,11 @@ final class RouteGroups {
 
     static final String API = "rest:openapi.yaml rest:seed-openapi.yaml answer-json answer-download create-batch "
             + "accept-upload get-batch get-contract get-original-image get-result-image get-results-zip list-operations seed-upload-images "
-            + "seed-get-processed-images seed-get-images-by-status";
+            + "seed-get-processed-images seed-get-images-by-status publish-batch-accepted";
     static final String MANAGER = "fan-out-batch record-outcome check-stalled-batches announce-stalled-batches "
-            + "notify-stalled-batches";
-    static final String PROCESSOR = "process-image report-started publish-outcome";
-    static final String NOTIFIER = "send-completion-email";
+            + "notify-stalled-batches publish-image-tasks publish-email-notification publish-batch-accepted publish-dead-letter";
+    static final String PROCESSOR = "process-image report-started publish-image-results publish-dead-letter";
+    static final String NOTIFIER = "send-completion-email publish-dead-letter";
     static final String LOCAL_ONLY = "local-mailbox";
 
     private RouteGroups() {

@@ -3,7 +3,7 @@ package io.imageflow.support;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.imageflow.store.JdbcBatchStore;
+import io.imageflow.backends.local.JdbcBatchStore;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;

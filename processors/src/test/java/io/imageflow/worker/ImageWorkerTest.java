@@ -23,7 +23,7 @@ import io.imageflow.image.ImageTransformer;
 import io.imageflow.image.InvalidOperationsException;
 import io.imageflow.image.OperationParser;
 import io.imageflow.storage.BlobNotFoundException;
-import io.imageflow.storage.FileSystemBlobStore;
+import io.imageflow.backends.local.FileSystemBlobStore;
 import io.imageflow.support.Corpus;
 import io.imageflow.support.TestImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,9 +78,9 @@ class ImageWorkerTest {
     void aResultInTheOriginalsFormatKeepsItsName() throws IOException {
         blobs.put(BATCH + "/input/cat.png", TestImages.png(40, 30), "image/png");
 
-        ImageOutcome outcome = worker.process(task("cat.png", Map.of("type", "rotate", "degrees", 90)), 2);
+        ImageOutcome outcome = worker.process(task("cat.png", Map.of("type", "rotate", "degrees", 90)), 3);
 
-        assertThat(outcome.attempt()).as("the third attempt, after two redeliveries").isEqualTo(3);
+        assertThat(outcome.attempt()).as("the third delivery of the task").isEqualTo(3);
         assertThat(outcome.result()).isEqualTo(new StoredFile("cat.png", "png", "image/png",
                 blobs.read(BATCH + "/output/cat.png").length, 30, 40));
         assertThat(storedResult("cat.png").getWidth()).isEqualTo(30);
@@ -114,7 +114,7 @@ class ImageWorkerTest {
 
     @Test
     void aStartedAttemptIsReportedAsProcessing() {
-        ImageOutcome started = worker.started(task("cat.png"));
+        ImageOutcome started = worker.started(task("cat.png"), 1);
 
         assertThat(started.status()).isEqualTo(ImageStatus.PROCESSING);
         assertThat(started.attempt()).isEqualTo(1);

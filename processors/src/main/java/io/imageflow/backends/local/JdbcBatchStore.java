@@ -1,4 +1,4 @@
-package io.imageflow.store;
+package io.imageflow.backends.local;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -143,6 +143,20 @@ public class JdbcBatchStore implements BatchStore {
                         result == null ? null : result.width(), result == null ? null : result.height(),
                         truncate(outcome.note(), 500), outcome.durationMs(), outcome.batchId(), outcome.imageId())
                 .update();
+    }
+
+    @Override
+    public boolean claimNotification(String batchId, String claimId, Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE batches SET notify_claim = ?, notify_claimed_until = ?
+                WHERE id = ? AND notified_at IS NULL AND (notify_claimed_until IS NULL OR notify_claimed_until <= ?)""")
+                .params(claimId, Timestamp.from(until), batchId, Timestamp.from(now)).update() == 1;
+    }
+
+    @Override
+    public void releaseNotification(String batchId, String claimId) {
+        jdbc.sql("UPDATE batches SET notify_claim = NULL, notify_claimed_until = NULL WHERE id = ? AND notify_claim = ?")
+                .params(batchId, claimId).update();
     }
 
     @Override

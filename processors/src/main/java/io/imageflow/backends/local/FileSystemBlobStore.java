@@ -1,4 +1,4 @@
-package io.imageflow.storage;
+package io.imageflow.backends.local;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import io.imageflow.storage.BlobNotFoundException;
+import io.imageflow.storage.BlobStore;
 
 /** Blobs as files under a root directory; writes go through a temp file and a rename, so a reader never sees half a file. */
 public class FileSystemBlobStore implements BlobStore {

@@ -1,4 +1,4 @@
-package io.imageflow.store;
+package io.imageflow.backends.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
