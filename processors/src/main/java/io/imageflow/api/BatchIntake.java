@@ -102,7 +102,8 @@ public class BatchIntake {
             for (int i = 0; i < images.size(); i++) {
                 StoredFile original = images.get(i).original();
                 try (InputStream in = files.get(i).open()) {
-                    blobs.put(BlobKeys.input(batch.id(), original.name()), in, original.contentType());
+                    blobs.put(BlobKeys.input(batch.id(), original.name()), in, files.get(i).size(),
+                            original.contentType());
                 }
             }
             store.create(batch, images);
