@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The packaged jar started as a user starts it (java -jar), in its own process, on free ports. */
 public final class RunningJar implements AutoCloseable {
@@ -42,10 +43,15 @@ public final class RunningJar implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
                 "--server.port=" + port,
-                "--imageflow.data-dir=" + dataDir.toAbsolutePath(),
-                "--spring.mail.port=" + FreePorts.next(),
-                "--imageflow.mail.imap-port=" + FreePorts.next(),
-                "--imageflow.processing.retry-delay=100ms"));
+                "--imageflow.data-dir=" + dataDir.toAbsolutePath()));
+        // defaults an argument may replace (a setting given twice would become a list of both)
+        for (String setting : List.of("--spring.mail.port=" + FreePorts.next(),
+                "--imageflow.mail.imap-port=" + FreePorts.next(), "--imageflow.processing.retry-delay=100ms")) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            if (Stream.of(arguments).noneMatch(argument -> argument.startsWith(key))) {
+                command.add(setting);
+            }
+        }
         command.addAll(List.of(arguments));
         try {
             Files.createDirectories(dataDir);

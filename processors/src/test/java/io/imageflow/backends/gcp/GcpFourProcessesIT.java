@@ -1,0 +1,124 @@
+package io.imageflow.backends.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.imageflow.support.ApiClient.Part;
+import io.imageflow.support.Corpus;
+import io.imageflow.support.FreePorts;
+import io.imageflow.support.GoogleEmulators;
+import io.imageflow.support.RunningJar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The route groups as four processes from the packaged jar, as on Kubernetes: Pub/Sub and Firestore on
+ * Google's emulators, blobs in one directory they share (storage=local), mail to an SMTP server here. Real
+ * photographs go through to the email; a processor killed with -9 mid-image loses nothing: its task comes
+ * back after the (short) ack deadline to the processor started in its place, and every image counts once.
+ */
+class GcpFourProcessesIT {
+
+    /** The large photograph first: the kill lands while it is transformed. */
+    private static final List<String> PHOTOS = List.of("01_Kleiber_by_Lukas_Baubkus.jpg", "17_butterfly.jpg",
+            "29_LadyBird.jpg");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void fourProcessesOnTheEmulatorsFinishABatchDespiteAKilledProcessor() throws Exception {
+        String pubsub = GoogleEmulators.pubsub();
+        String firestore = GoogleEmulators.firestore();
+        Path shared = Files.createDirectories(temp.resolve("shared"));
+        GreenMail smtp = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        String[] gcp = {"--imageflow.storage=local", "--imageflow.queue=pubsub", "--imageflow.store=firestore",
+                "--imageflow.mail.embedded=false", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--imageflow.gcp.project-id=four-" + UUID.randomUUID().toString().substring(0, 8),
+                "--camel.component.google-pubsub.endpoint=" + pubsub,
+                "--camel.component.google-pubsub.authenticate=false",
+                "--imageflow.gcp.firestore-emulator-host=" + firestore, "--imageflow.pubsub.auto-create=true",
+                // a killed processor's task comes back after 10 s, not 60
+                "--imageflow.channels.image-tasks.ack-deadline=10s", "--imageflow.channels.image-tasks.min-backoff=1s",
+                "--imageflow.channels.image-tasks.max-backoff=2s", "--imageflow.processing.concurrency=1"};
+        List<RunningJar> running = new ArrayList<>();
+        try {
+            RunningJar api = start(running, shared, gcp, "api");
+            // the subscriptions exist before anything is published: the api's auto-create made them
+            List<CompletableFuture<RunningJar>> others = Stream.of("manager", "processor", "notifier")
+                    .map(group -> CompletableFuture.supplyAsync(() -> start(running, shared, gcp, group))).toList();
+            RunningJar processor = others.get(1).join();
+            others.forEach(CompletableFuture::join);
+
+            var accepted = api.api().upload("/api/v1/batches", """
+                    {"email": "four@example.com", "operations": [
+                      {"type": "blur", "radius": 8}, {"type": "sharpen", "amount": 2}, {"type": "format", "format": "png"}]}""",
+                    PHOTOS.stream().map(Corpus::photo).map(Part::of).toList());
+            assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
+            String batchId = accepted.json().get("batchId").asText();
+            String path = "/api/v1/batches/" + batchId;
+
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> imageIn(api.api().getJson(path).json(), "PROCESSING") != null);
+            processor.kill();
+            JsonNode killed = imageIn(api.api().getJson(path).json(), "PROCESSING");
+            start(running, shared, gcp, "processor");
+
+            JsonNode batch = api.api().awaitFinished(batchId, Duration.ofMinutes(4));
+            assertThat(batch.get("status").asText()).as(batch.toPrettyString()).isEqualTo("COMPLETED");
+            assertThat(batch.get("doneCount").asInt()).isEqualTo(PHOTOS.size());
+            assertThat(batch.get("images").findValuesAsText("status")).containsOnly("DONE");
+            if (killed != null) {
+                JsonNode again = batch.get("images").get(killed.get("imageId").asInt() - 1);
+                assertThat(again.get("attempts").asInt()).as("delivered again after the kill: " + again).isEqualTo(2);
+            }
+            try (Stream<Path> results = Files.list(shared.resolve("blobs").resolve(batchId).resolve("output"))) {
+                assertThat(results.filter(file -> !file.getFileName().toString().startsWith("."))).hasSize(PHOTOS.size());
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> mailsMentioning(smtp, batchId) >= 1);
+            assertThat(mailsMentioning(smtp, batchId)).isEqualTo(1);
+        } finally {
+            running.forEach(RunningJar::close);
+            smtp.stop();
+        }
+    }
+
+    private static RunningJar start(List<RunningJar> running, Path shared, String[] gcp, String group) {
+        String[] arguments = Stream.concat(Stream.of(gcp), Stream.of("--spring.profiles.active=" + group))
+                .toArray(String[]::new);
+        RunningJar jar = RunningJar.start(shared, arguments);
+        synchronized (running) {
+            running.add(jar);
+        }
+        return jar;
+    }
+
+    private static JsonNode imageIn(JsonNode batch, String status) {
+        for (JsonNode image : batch.get("images")) {
+            if (status.equals(image.get("status").asText())) {
+                return image;
+            }
+        }
+        return null;
+    }
+
+    private static long mailsMentioning(GreenMail smtp, String batchId) {
+        return Stream.of(smtp.getReceivedMessages()).filter(message -> GreenMailUtil.getBody(message).contains(batchId))
+                .count();
+    }
+}
