@@ -2,8 +2,11 @@ package io.imageflow.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 
 import io.imageflow.batch.BatchStore;
 import io.imageflow.batch.BlobKeys;
@@ -14,7 +17,12 @@ import io.imageflow.storage.BlobStore;
 /** Opens an image's original or result for download. */
 public class ImageDownloads {
 
-    public record Download(InputStream content, String contentType, String fileName, long bytes) {
+    /** An image to stream, or (content null) a signed link to it in the store, in {@code location}. */
+    public record Download(InputStream content, String contentType, String fileName, long bytes, URI location) {
+
+        public Download(InputStream content, String contentType, String fileName, long bytes) {
+            this(content, contentType, fileName, bytes, null);
+        }
 
         /** RFC 6266: an ASCII name for old clients, and the UTF-8 form so names in any script arrive intact. */
         public String contentDisposition() {
@@ -26,10 +34,17 @@ public class ImageDownloads {
 
     private final BatchStore store;
     private final BlobStore blobs;
+    /** How long a signed link is valid; null: never sign, always stream. */
+    private final Duration signedLinkExpiry;
 
     public ImageDownloads(BatchStore store, BlobStore blobs) {
+        this(store, blobs, null);
+    }
+
+    public ImageDownloads(BatchStore store, BlobStore blobs, Duration signedLinkExpiry) {
         this.store = store;
         this.blobs = blobs;
+        this.signedLinkExpiry = signedLinkExpiry;
     }
 
     public Download original(String batchId, String imageId) throws IOException {
@@ -54,7 +69,16 @@ public class ImageDownloads {
                 : BatchViews.noBatch(id));
     }
 
+    /** Where the store can sign a link, the client fetches the image from it directly; else it is streamed. */
     private Download open(String key, StoredFile file) throws IOException {
+        Download streamed = new Download(null, file.contentType(), file.name(), file.bytes());
+        if (signedLinkExpiry != null) {
+            Optional<URI> link = blobs.signedUrl(key, signedLinkExpiry, file.contentType(),
+                    streamed.contentDisposition());
+            if (link.isPresent()) {
+                return new Download(null, file.contentType(), file.name(), file.bytes(), link.get());
+            }
+        }
         return new Download(blobs.open(key), file.contentType(), file.name(), file.bytes());
     }
 }

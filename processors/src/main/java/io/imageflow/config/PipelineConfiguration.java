@@ -68,8 +68,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ImageDownloads imageDownloads(BatchStore store, BlobStore blobs) {
-        return new ImageDownloads(store, blobs);
+    ImageDownloads imageDownloads(BatchStore store, BlobStore blobs,
+            @Value("${imageflow.gcs.signed-url-expiry}") Duration signedLinkExpiry) {
+        return new ImageDownloads(store, blobs, signedLinkExpiry);
     }
 
     @Bean

@@ -34,7 +34,7 @@ public interface BlobStore {
      * A link that lets a client download the blob straight from the store for a while, where the store and
      * its credentials can sign one; empty otherwise (the blob is then streamed through ImageFlow).
      */
-    default Optional<URI> signedUrl(String key, Duration validFor) {
+    default Optional<URI> signedUrl(String key, Duration validFor, String contentType, String contentDisposition) {
         return Optional.empty();
     }
 

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 
+import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
@@ -39,7 +43,24 @@ class GcsBlobStoreContractTest extends BlobStoreContract {
     }
 
     @Test
+    void withCredentialsThatSignALinkIsAV4SignedGetWithTheDownloadsTypeAndName() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair key = generator.generateKeyPair();
+        Storage signing = LocalStorageHelper.getOptions().toBuilder().setCredentials(ServiceAccountCredentials.newBuilder()
+                .setClientEmail("imageflow@test-project.iam.gserviceaccount.com").setPrivateKey(key.getPrivate())
+                .build()).build().getService();
+
+        URI link = new GcsBlobStore(signing, "imageflow-images").signedUrl("b1/output/cat.png", Duration.ofHours(1),
+                "image/png", "inline; filename=\"cat.png\"").orElseThrow();
+
+        assertThat(link.toString()).startsWith("https://storage.googleapis.com/imageflow-images/b1/output/cat.png?")
+                .contains("X-Goog-Algorithm=GOOG4-RSA-SHA256", "X-Goog-Expires=3600", "X-Goog-Signature=",
+                        "response-content-type=image%2Fpng", "response-content-disposition=");
+    }
+
+    @Test
     void withoutCredentialsThatSignThereIsNoSignedLinkAndDownloadsStream() {
-        assertThat(blobs.signedUrl("b1/input/cat.png", Duration.ofHours(1))).isEmpty();
+        assertThat(blobs.signedUrl("b1/input/cat.png", Duration.ofHours(1), "image/png", "inline")).isEmpty();
     }
 }

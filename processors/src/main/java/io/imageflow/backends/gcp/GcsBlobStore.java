@@ -9,6 +9,7 @@ import java.nio.channels.Channels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -103,12 +104,17 @@ public class GcsBlobStore implements BlobStore {
         }
     }
 
-    /** A V4 signed GET link, where the credentials can sign (a key file, or IAM signBlob on GKE). */
+    /**
+     * A V4 signed GET link, where the credentials can sign (a key file, or IAM signBlob on GKE); the bucket
+     * answers it with the download's own type and file name.
+     */
     @Override
-    public Optional<URI> signedUrl(String key, Duration validFor) {
+    public Optional<URI> signedUrl(String key, Duration validFor, String contentType, String contentDisposition) {
         try {
             return Optional.of(storage.signUrl(BlobInfo.newBuilder(blobId(key)).build(), validFor.toSeconds(),
-                    TimeUnit.SECONDS, Storage.SignUrlOption.withV4Signature()).toURI());
+                    TimeUnit.SECONDS, Storage.SignUrlOption.withV4Signature(),
+                    Storage.SignUrlOption.withQueryParams(Map.of("response-content-type", contentType,
+                            "response-content-disposition", contentDisposition))).toURI());
         } catch (IllegalStateException | IllegalArgumentException | StorageException | URISyntaxException e) {
             LOG.debug("No signed link for {}: {}", key, e.getMessage());
             return Optional.empty();
