@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -92,6 +93,7 @@ public class GcpBackendsConfiguration {
 
     /** Before any route consumes: every missing topic and subscription, with the settings of imageflow.channels. */
     @Bean(initMethod = "createMissing")
+    @Lazy(false)
     @ConditionalOnExpression("'${imageflow.queue:local}' == 'pubsub' and ${imageflow.pubsub.auto-create:false}")
     PubsubChannels pubsubChannels(Environment environment, @Value("${imageflow.gcp.project-id}") String projectId,
             @Value("${camel.component.google-pubsub.endpoint:}") String emulator,
