@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.core.ApiFuture;
 import com.google.cloud.Timestamp;
@@ -20,6 +18,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.WriteBatch;
+import io.imageflow.backends.OperationsJson;
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchStatus;
 import io.imageflow.batch.BatchStore;
@@ -37,15 +36,12 @@ import io.imageflow.batch.StoredFile;
  */
 public class FirestoreBatchStore implements BatchStore {
 
-    private static final TypeReference<List<Map<String, Object>>> OPERATIONS = new TypeReference<>() {
-    };
-
     private final Firestore firestore;
-    private final ObjectMapper json;
+    private final OperationsJson operationsJson;
 
     public FirestoreBatchStore(Firestore firestore, ObjectMapper json) {
         this.firestore = firestore;
-        this.json = json;
+        this.operationsJson = new OperationsJson(json);
     }
 
     @Override
@@ -65,7 +61,7 @@ public class FirestoreBatchStore implements BatchStore {
         for (ImageRecord image : images) {
             Map<String, Object> imageFields = new HashMap<>(file("", image.original()));
             imageFields.put("position", image.position());
-            imageFields.put("operations", toJson(image.operations()));
+            imageFields.put("operations", operationsJson.write(image.operations()));
             imageFields.put("status", image.status().name());
             imageFields.put("attempts", image.attempts());
             writes.create(images(batch.id()).document(image.imageId()), imageFields);
@@ -277,7 +273,7 @@ public class FirestoreBatchStore implements BatchStore {
 
     private ImageRecord image(String batchId, DocumentSnapshot doc) {
         return new ImageRecord(batchId, doc.getId(), intField(doc, "position"), file("", doc),
-                fromJson(doc.getString("operations")), status(doc), intField(doc, "attempts"),
+                operationsJson.read(doc.getString("operations")), status(doc), intField(doc, "attempts"),
                 doc.getString("error"), file("result", doc), doc.getString("resultNote"), doc.getLong("durationMs"));
     }
 
@@ -304,23 +300,6 @@ public class FirestoreBatchStore implements BatchStore {
 
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    /** Operations keep their JSON form, so numbers come back with the types they went in with. */
-    private String toJson(List<Map<String, Object>> operations) {
-        try {
-            return json.writeValueAsString(operations);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Operations cannot be written as JSON", e);
-        }
-    }
-
-    private List<Map<String, Object>> fromJson(String operations) {
-        try {
-            return json.readValue(operations, OPERATIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored operations are not JSON", e);
-        }
     }
 
     private static <T> T await(ApiFuture<T> future) {

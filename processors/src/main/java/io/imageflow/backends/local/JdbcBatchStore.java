@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imageflow.backends.OperationsJson;
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchStatus;
 import io.imageflow.batch.BatchStore;
@@ -28,17 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JdbcBatchStore implements BatchStore {
 
-    private static final TypeReference<List<Map<String, Object>>> OPERATIONS = new TypeReference<>() {
-    };
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json;
+    private final OperationsJson operationsJson;
 
     public JdbcBatchStore(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
+        this.operationsJson = new OperationsJson(json);
     }
 
     @Override
@@ -57,7 +53,7 @@ public class JdbcBatchStore implements BatchStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(image.batchId(), image.imageId(), image.position(), original.name(), original.format(),
                                 original.contentType(), original.bytes(), original.width(), original.height(),
-                                toJson(image.operations()), image.status().name())
+                                operationsJson.write(image.operations()), image.status().name())
                         .update();
             }
         });
@@ -195,7 +191,7 @@ public class JdbcBatchStore implements BatchStore {
                 row.getString("image_id"),
                 row.getInt("position"),
                 original,
-                fromJson(row.getString("operations")),
+                operationsJson.read(row.getString("operations")),
                 ImageStatus.valueOf(row.getString("status")),
                 row.getInt("attempts"),
                 row.getString("error"),
@@ -211,21 +207,5 @@ public class JdbcBatchStore implements BatchStore {
 
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    private String toJson(List<Map<String, Object>> operations) {
-        try {
-            return json.writeValueAsString(operations);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Operations cannot be written as JSON", e);
-        }
-    }
-
-    private List<Map<String, Object>> fromJson(String operations) {
-        try {
-            return json.readValue(operations, OPERATIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored operations are not JSON", e);
-        }
     }
 }

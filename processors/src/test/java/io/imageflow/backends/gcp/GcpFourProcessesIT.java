@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,12 +56,11 @@ class GcpFourProcessesIT {
                 "--imageflow.channels.image-tasks.max-backoff=2s", "--imageflow.processing.concurrency=1"};
         List<RunningJar> running = new ArrayList<>();
         try {
+            // one after the other: four JVMs starting at once on two busy cores take minutes each
             RunningJar api = start(running, shared, gcp, "api");
-            // the subscriptions exist before anything is published: the api's auto-create made them
-            List<CompletableFuture<RunningJar>> others = Stream.of("manager", "processor", "notifier")
-                    .map(group -> CompletableFuture.supplyAsync(() -> start(running, shared, gcp, group))).toList();
-            RunningJar processor = others.get(1).join();
-            others.forEach(CompletableFuture::join);
+            start(running, shared, gcp, "manager");
+            RunningJar processor = start(running, shared, gcp, "processor");
+            start(running, shared, gcp, "notifier");
 
             var accepted = api.api().upload("/api/v1/batches", """
                     {"email": "four@example.com", "operations": [
