@@ -59,7 +59,13 @@ public final class RunningJar implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             RunningJar jar = new RunningJar(process, log, port);
-            jar.awaitUp();
+            try {
+                jar.awaitUp();
+            } catch (RuntimeException | Error e) {
+                // a jar that did not come up in time must not outlive the test (it was left running before)
+                process.destroyForcibly();
+                throw e;
+            }
             return jar;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +105,7 @@ public final class RunningJar implements AutoCloseable {
     private void awaitUp() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(process.isAlive()).as("the jar exited during start-up:\n%s", log()).isTrue();
             try {
                 return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
