@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -94,10 +95,14 @@ public class ResultsZip implements AutoCloseable {
         }
     }
 
-    /** The zip as the HTTP answer reads it: at its end, a failure of the writer is thrown rather than an end of file. */
-    static final class ZipStream extends FilterInputStream {
+    /**
+     * The zip as the HTTP answer reads it: at its end, a failure of the writer is thrown rather than an end
+     * of file, and told to whoever asked ({@link #onFailure}), so the HTTP edge can abort the answer.
+     */
+    public static final class ZipStream extends FilterInputStream {
 
         private volatile IOException failure;
+        private volatile Consumer<IOException> onFailure = e -> { };
 
         ZipStream(InputStream pipe) {
             super(pipe);
@@ -109,6 +114,10 @@ public class ResultsZip implements AutoCloseable {
 
         void fail(IOException cause) {
             failure = cause;
+        }
+
+        public void onFailure(Consumer<IOException> callback) {
+            onFailure = callback;
         }
 
         @Override
@@ -123,6 +132,7 @@ public class ResultsZip implements AutoCloseable {
 
         private int checked(int read) throws IOException {
             if (read < 0 && failure != null) {
+                onFailure.accept(failure);
                 throw failure;
             }
             return read;
