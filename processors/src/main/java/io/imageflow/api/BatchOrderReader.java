@@ -158,11 +158,23 @@ public class BatchOrderReader {
         }
     }
 
-    /** "String value length (5000) exceeds the maximum allowed (4096, from `StreamReadConstraints…`)": the limit without the class. */
+    /**
+     * "String value length (9812) exceeds the maximum allowed (4096, from `StreamReadConstraints…`)" becomes
+     * "String value length exceeds the maximum allowed (4096)": the length is where the parser stopped
+     * reading, not the value's, and the class name means nothing to a client.
+     */
     private static String withoutJacksonNames(String message) {
         String text = message == null ? "" : message;
         int from = text.indexOf(", from `");
-        return Clip.text(from < 0 ? text : text.substring(0, from) + ")", 200);
+        if (from >= 0) {
+            text = text.substring(0, from) + ")";
+        }
+        int counted = text.indexOf(" (");
+        int exceeds = text.indexOf(") exceeds");
+        if (counted >= 0 && exceeds > counted) {
+            text = text.substring(0, counted) + text.substring(exceeds + 1);
+        }
+        return Clip.text(text, 200);
     }
 
     private static boolean allObjects(JsonNode array) {

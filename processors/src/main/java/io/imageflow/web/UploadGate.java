@@ -96,8 +96,10 @@ public class UploadGate extends OncePerRequestFilter {
         }
     }
 
+    /** The body was not read: the connection closes after the answer, rather than wait for the client to send it. */
     private void refuse(HttpServletResponse response, ErrorBody body, int status) throws IOException {
         response.setStatus(status);
+        response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);
     }
