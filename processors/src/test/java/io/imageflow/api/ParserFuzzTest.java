@@ -34,7 +34,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class ParserFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PER_INPUT = Duration.ofSeconds(1);
+    private static final Duration PER_INPUT = Duration.ofSeconds(2);
     private static final AtomicLong SLOWEST_NANOS = new AtomicLong();
     private static final List<String> KEYS = List.of("email", "operations", "images", "imagesMetadata", "name", "type",
             "filters", "filter_type", "filter_value", "image_name", "degrees", "radius", "factor", "width", "height",

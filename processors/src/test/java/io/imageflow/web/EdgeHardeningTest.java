@@ -3,8 +3,6 @@ package io.imageflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -15,10 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imageflow.local.LoopbackMailbox;
@@ -77,7 +72,7 @@ class EdgeHardeningTest extends LocalModeTest {
     @Test
     void aResultMissingWhileTheZipStreamsAbortsTheAnswer() throws Exception {
         Answer accepted = api().upload("/api/v1/batches", "{\"email\": \"ada@example.com\", \"operations\": []}",
-                List.of(new Part("noise.png", noisePng(800, 800)), new Part("small.png", TestImages.png(8, 8))));
+                List.of(new Part("noise.png", NoiseImages.png(800, 800)), new Part("small.png", TestImages.png(8, 8))));
         String batchId = accepted.json().get("batchId").asText();
         JsonNode batch = api().awaitFinished(batchId, Duration.ofSeconds(60));
         assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
@@ -100,17 +95,4 @@ class EdgeHardeningTest extends LocalModeTest {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Noise does not compress: a PNG of about 3 bytes per pixel. */
-    private static byte[] noisePng(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(9);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, random.nextInt());
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
 }

@@ -2,8 +2,6 @@ package io.imageflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,11 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imageflow.support.ApiClient;
@@ -93,7 +88,7 @@ class GuardedUploadsTest {
 
     @Test
     void aClientCannotHaveMoreBytesInFlightThanItsLimit() {
-        Multipart large = Multipart.of(METADATA, Map.of("noise.png", noisePng(450, 450)));
+        Multipart large = Multipart.of(METADATA, Map.of("noise.png", NoiseImages.png(450, 450)));
         byte[] body = large.bytes();
         assertThat(body.length).isBetween(600_000, 1_000_000);
         try (RawHttp first = RawHttp.connect("127.0.0.5", PORT)) {
@@ -163,22 +158,6 @@ class GuardedUploadsTest {
         return answer;
     }
 
-    private static byte[] noisePng(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(5);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, random.nextInt());
-            }
-        }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path tempDir() {
         try {
