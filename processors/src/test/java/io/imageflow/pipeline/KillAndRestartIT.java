@@ -60,7 +60,7 @@ class KillAndRestartIT {
     }
 
     private static List<JsonNode> mailsFor(RunningJar jar, String batchId) {
-        JsonNode mail = jar.api().getJson("/local/mail").json();
+        JsonNode mail = jar.mailbox().getJson("/local/mail").json();
         return Stream.of(mail).flatMap(all -> java.util.stream.StreamSupport.stream(all.spliterator(), false))
                 .filter(message -> message.get("text").asText().contains(batchId)).toList();
     }

@@ -23,11 +23,13 @@ public final class RunningJar implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int mailboxPort;
 
-    private RunningJar(Process process, Path log, int port) {
+    private RunningJar(Process process, Path log, int port, int mailboxPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.mailboxPort = mailboxPort;
     }
 
     public static Path jar() {
@@ -39,6 +41,7 @@ public final class RunningJar implements AutoCloseable {
     /** Starts the jar over a data directory with the given extra arguments, and waits until it serves. */
     public static RunningJar start(Path dataDir, String... arguments) {
         int port = FreePorts.next();
+        int mailboxPort = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
@@ -46,7 +49,8 @@ public final class RunningJar implements AutoCloseable {
                 "--imageflow.data-dir=" + dataDir.toAbsolutePath()));
         // defaults an argument may replace (a setting given twice would become a list of both)
         for (String setting : List.of("--spring.mail.port=" + FreePorts.next(),
-                "--imageflow.mail.imap-port=" + FreePorts.next(), "--imageflow.processing.retry-delay=100ms")) {
+                "--imageflow.mail.imap-port=" + FreePorts.next(), "--imageflow.mail.mailbox-port=" + mailboxPort,
+                "--imageflow.processing.retry-delay=100ms")) {
             String key = setting.substring(0, setting.indexOf('=') + 1);
             if (Stream.of(arguments).noneMatch(argument -> argument.startsWith(key))) {
                 command.add(setting);
@@ -58,7 +62,7 @@ public final class RunningJar implements AutoCloseable {
             Path log = Files.createTempFile(dataDir.getParent(), "imageflow-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            RunningJar jar = new RunningJar(process, log, port);
+            RunningJar jar = new RunningJar(process, log, port, mailboxPort);
             try {
                 jar.awaitUp();
             } catch (RuntimeException | Error e) {
@@ -74,6 +78,11 @@ public final class RunningJar implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The local mailbox, served on its own loopback connector. */
+    public ApiClient mailbox() {
+        return new ApiClient("http://127.0.0.1:" + mailboxPort);
     }
 
     public ApiClient api() {
