@@ -13,7 +13,7 @@ import io.imageflow.batch.BatchStatus;
 import io.imageflow.batch.ImageRecord;
 import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.StoredFile;
-import io.imageflow.store.JdbcBatchStore;
+import io.imageflow.backends.local.JdbcBatchStore;
 import io.imageflow.support.H2Store;
 import org.junit.jupiter.api.Test;
 

@@ -6,19 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.batch.BatchStore;
 import io.imageflow.config.ImageFlowProperties;
 import io.imageflow.local.LocalMailServer;
-import io.imageflow.local.LoopbackMailbox;
 import io.imageflow.storage.BlobStore;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,27 +44,6 @@ public class LocalBackendsConfiguration {
             @Value("${imageflow.mail.imap-port}") int imapPort,
             @Value("${imageflow.mail.mailbox-port}") int mailboxPort) {
         return new LocalMailServer(host, smtpPort, imapPort, mailboxPort);
-    }
-
-    /** The mailbox's own connector on 127.0.0.1, and the filter that keeps it and /local/mail together. */
-    @Bean
-    @ConditionalOnProperty(name = "imageflow.mail.embedded", havingValue = "true")
-    LoopbackMailbox loopbackMailbox(@Value("${imageflow.mail.mailbox-port}") int port) {
-        return new LoopbackMailbox(port);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "imageflow.mail.embedded", havingValue = "true")
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> mailboxConnector(LoopbackMailbox mailbox) {
-        return factory -> factory.addAdditionalTomcatConnectors(mailbox.connector());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "imageflow.mail.embedded", havingValue = "true")
-    FilterRegistrationBean<LoopbackMailbox> loopbackMailboxFilter(LoopbackMailbox mailbox) {
-        FilterRegistrationBean<LoopbackMailbox> registration = new FilterRegistrationBean<>(mailbox);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-        return registration;
     }
 
     /**
