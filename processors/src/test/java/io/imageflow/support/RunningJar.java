@@ -64,6 +64,10 @@ public final class RunningJar implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public ApiClient api() {
         return new ApiClient(baseUrl());
     }
