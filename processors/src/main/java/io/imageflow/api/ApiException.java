@@ -3,6 +3,8 @@ package io.imageflow.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.imageflow.image.Clip;
+
 /** A refusal with its HTTP status and the JSON body the client gets. */
 public class ApiException extends RuntimeException {
 
@@ -18,12 +20,15 @@ public class ApiException extends RuntimeException {
         this.body = new ErrorBody(code, message, bounded(details));
     }
 
+    /** Each detail a sentence about one file or field, whatever the client named them. */
     private static List<ErrorBody.Detail> bounded(List<ErrorBody.Detail> details) {
-        if (details.size() <= MAX_DETAILS) {
-            return details;
+        List<ErrorBody.Detail> first = new ArrayList<>();
+        for (ErrorBody.Detail d : details.subList(0, Math.min(details.size(), MAX_DETAILS))) {
+            first.add(new ErrorBody.Detail(Clip.text(d.file(), 120), Clip.text(d.field(), 120), Clip.text(d.message(), 400)));
         }
-        List<ErrorBody.Detail> first = new ArrayList<>(details.subList(0, MAX_DETAILS));
-        first.add(new ErrorBody.Detail(null, null, "… and " + (details.size() - MAX_DETAILS) + " more"));
+        if (details.size() > MAX_DETAILS) {
+            first.add(new ErrorBody.Detail(null, null, "… and " + (details.size() - MAX_DETAILS) + " more"));
+        }
         return first;
     }
 

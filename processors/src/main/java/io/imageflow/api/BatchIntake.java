@@ -125,7 +125,8 @@ public class BatchIntake {
 
     private List<List<Map<String, Object>>> resolveOperations(BatchOrder order, List<UploadedFile> files) {
         OperationsMatcher matcher = new OperationsMatcher(order, files);
-        List<Detail> problems = new ArrayList<>(matcher.problems());
+        DetailList problems = new DetailList();
+        matcher.problems().forEach(problems::add);
         List<List<Map<String, Object>>> resolved = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             OperationsMatcher.Match match = matcher.forFile(i);
@@ -137,7 +138,7 @@ public class BatchIntake {
             }
         }
         if (!problems.isEmpty()) {
-            throw invalidOperations(problems);
+            throw invalidOperations(problems.list());
         }
         return resolved;
     }

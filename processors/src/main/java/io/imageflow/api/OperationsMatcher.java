@@ -1,11 +1,11 @@
 package io.imageflow.api;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.imageflow.api.ErrorBody.Detail;
+import io.imageflow.image.Clip;
 
 /**
  * Pairs each uploaded file with its operations: the {@code images} entry that names it, else the unnamed
@@ -19,7 +19,7 @@ class OperationsMatcher {
     private final BatchOrder order;
     private final List<UploadedFile> files;
     private final Map<String, BatchOrder.ImageOrder> byName = new HashMap<>();
-    private final List<Detail> problems = new ArrayList<>();
+    private final DetailList problems = new DetailList();
 
     OperationsMatcher(BatchOrder order, List<UploadedFile> files) {
         this.order = order;
@@ -30,10 +30,10 @@ class OperationsMatcher {
                 continue;
             }
             if (!clientNames.contains(image.name())) {
-                problems.add(Detail.ofField(image.field(), "names '" + image.name()
-                        + "' but no file part has that file name; uploaded: " + clientNames));
+                problems.add(Detail.ofField(image.field(), "names '" + Clip.quoted(image.name())
+                        + "' but no file part has that file name; uploaded: " + someOf(clientNames)));
             } else if (byName.putIfAbsent(image.name(), image) != null) {
-                problems.add(Detail.ofField(image.field(), "'" + image.name() + "' is described twice"));
+                problems.add(Detail.ofField(image.field(), "'" + Clip.quoted(image.name()) + "' is described twice"));
             }
         }
         for (int i = 0; i < order.images().size(); i++) {
@@ -46,7 +46,13 @@ class OperationsMatcher {
     }
 
     List<Detail> problems() {
-        return problems;
+        return problems.list();
+    }
+
+    /** A few of the uploaded names, each clipped: a hint, not an inventory (each problem stays short). */
+    private static String someOf(List<String> names) {
+        List<String> shown = names.stream().limit(3).map(Clip::quoted).toList();
+        return "[" + String.join(", ", shown) + (names.size() > 3 ? ", … " + (names.size() - 3) + " more" : "") + "]";
     }
 
     Match forFile(int index) {

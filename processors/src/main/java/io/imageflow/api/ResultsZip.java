@@ -1,5 +1,6 @@
 package io.imageflow.api;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -55,9 +57,9 @@ public class ResultsZip implements AutoCloseable {
         if (finished.isEmpty()) {
             throw ApiException.notFound("Batch " + id + " has no finished result yet; try again when an image is DONE.");
         }
-        PipedInputStream in = new PipedInputStream(PIPE_BUFFER);
-        PipedOutputStream out = new PipedOutputStream(in);
-        writers.execute(() -> write(finished, out));
+        ZipStream in = new ZipStream(new PipedInputStream(PIPE_BUFFER));
+        PipedOutputStream out = new PipedOutputStream((PipedInputStream) in.source());
+        writers.execute(() -> write(finished, out, in));
         return in;
     }
 
@@ -68,7 +70,7 @@ public class ResultsZip implements AutoCloseable {
         return "imageflow-" + id + (finished ? "" : "-partial") + ".zip";
     }
 
-    private void write(List<ImageRecord> images, PipedOutputStream pipe) {
+    private void write(List<ImageRecord> images, PipedOutputStream pipe, ZipStream reader) {
         Set<String> entryNames = new HashSet<>();
         ZipOutputStream zip = new ZipOutputStream(pipe);
         zip.setLevel(0);
@@ -83,11 +85,57 @@ public class ResultsZip implements AutoCloseable {
             // the central directory is written only once every entry is complete
             zip.finish();
         } catch (IOException | RuntimeException e) {
-            // the client went away, or a result could not be read: the archive ends without its
-            // central directory, so no client takes it for a complete one
+            // the client went away, or a result could not be read: the reading side fails instead of
+            // ending, so the HTTP answer is aborted and no client takes a truncated zip for a whole one
             LOG.warn("Zip of batch {} stopped: {}", images.get(0).batchId(), e.getMessage());
+            reader.fail(new IOException("the zip of batch " + images.get(0).batchId() + " could not be completed: "
+                    + e.getMessage(), e));
         } finally {
             closeQuietly(pipe);
+        }
+    }
+
+    /**
+     * The zip as the HTTP answer reads it: at its end, a failure of the writer is thrown rather than an end
+     * of file, and told to whoever asked ({@link #onFailure}), so the HTTP edge can abort the answer.
+     */
+    public static final class ZipStream extends FilterInputStream {
+
+        private volatile IOException failure;
+        private volatile Consumer<IOException> onFailure = e -> { };
+
+        ZipStream(InputStream pipe) {
+            super(pipe);
+        }
+
+        InputStream source() {
+            return in;
+        }
+
+        void fail(IOException cause) {
+            failure = cause;
+        }
+
+        public void onFailure(Consumer<IOException> callback) {
+            onFailure = callback;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return checked(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return checked(super.read(buffer, offset, length));
+        }
+
+        private int checked(int read) throws IOException {
+            if (read < 0 && failure != null) {
+                onFailure.accept(failure);
+                throw failure;
+            }
+            return read;
         }
     }
 

@@ -43,8 +43,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    BatchOrderReader batchOrderReader(ObjectMapper json) {
-        return new BatchOrderReader(json);
+    BatchOrderReader batchOrderReader(ObjectMapper json, ImageFlowProperties properties) {
+        return new BatchOrderReader(json, properties.limits().maxFiles());
     }
 
     @Bean

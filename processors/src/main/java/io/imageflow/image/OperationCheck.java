@@ -1,7 +1,6 @@
 package io.imageflow.image;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,7 +8,10 @@ import java.util.Map;
  * Checks one requested operation against its catalogue entry, adding a message to {@code problems} for
  * everything wrong with it, and returns it normalized (defaults filled in), or null when its type is unusable.
  */
-record OperationCheck(String where, List<String> problems) {
+record OperationCheck(String where, ProblemList problems) {
+
+    /** No operation type is longer; a longer one gets no "did you mean" (whose cost grows with its length). */
+    private static final int MAX_TYPE_LENGTH = 20;
 
     Map<String, Object> check(Object raw) {
         if (!(raw instanceof Map<?, ?> fields)) {
@@ -28,6 +30,9 @@ record OperationCheck(String where, List<String> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("type", type);
         for (Object name : fields.keySet()) {
+            if (problems.isFull()) {
+                break; // nothing more would be kept
+            }
             if (!"type".equals(name) && descriptor.parameter(String.valueOf(name)).isEmpty()) {
                 problems.add(at + "unknown parameter " + ParameterValues.show(String.valueOf(name)) + "; " + type
                         + (descriptor.parameters().isEmpty() ? " takes no parameters" : " accepts "
@@ -83,7 +88,7 @@ record OperationCheck(String where, List<String> problems) {
 
     /** " (did you mean "rotate"?)" for a near miss such as "rotat" or "greyscale". */
     private static String suggestion(String type) {
-        if (type == null) {
+        if (type == null || type.length() > MAX_TYPE_LENGTH) {
             return "";
         }
         return OperationCatalog.types().stream()

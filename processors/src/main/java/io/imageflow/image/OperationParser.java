@@ -45,13 +45,14 @@ public final class OperationParser {
      */
     Checked check(List<?> operations, String listName, IntUnaryOperator originalIndex) {
         List<?> list = operations == null ? List.of() : operations;
-        List<String> problems = new ArrayList<>();
+        if (list.size() > OperationCatalog.MAX_OPERATIONS) {
+            // refused before any work per operation: a list this long is not worth checking item by item
+            return new Checked(List.of(), List.of(listName + ": " + list.size() + " operations given, at most "
+                    + OperationCatalog.MAX_OPERATIONS + " are allowed; remove " + (list.size() - OperationCatalog.MAX_OPERATIONS)));
+        }
+        ProblemList problems = new ProblemList();
         List<Map<String, Object>> normalized = new ArrayList<>();
         Map<String, String> outputSetBy = new HashMap<>();
-        if (list.size() > OperationCatalog.MAX_OPERATIONS) {
-            problems.add(listName + ": " + list.size() + " operations given, at most " + OperationCatalog.MAX_OPERATIONS
-                    + " are allowed; remove " + (list.size() - OperationCatalog.MAX_OPERATIONS));
-        }
         for (int i = 0; i < list.size(); i++) {
             String where = listName + "[" + originalIndex.applyAsInt(i) + "]";
             Map<String, Object> op = new OperationCheck(where, problems).check(list.get(i));
@@ -67,7 +68,7 @@ public final class OperationParser {
             }
             normalized.add(Collections.unmodifiableMap(op));
         }
-        return new Checked(List.copyOf(normalized), List.copyOf(problems));
+        return new Checked(List.copyOf(normalized), problems.list());
     }
 
     private static ProcessingPlan toPlan(List<Map<String, Object>> operations) {

@@ -12,11 +12,17 @@ import java.util.Optional;
  */
 final class ParameterValues {
 
+    /** The longest text any parameter takes ("contain", "16:9", "-12.5e2"); longer text is refused unread. */
+    static final int MAX_TEXT = 64;
+
     private ParameterValues() {
     }
 
     /** The canonical value (Integer, Integer-or-Double, Boolean, lower-case String), or empty when it does not fit. */
     static Optional<Object> canonical(ParameterDescriptor p, Object raw) {
+        if (raw instanceof String s && s.length() > MAX_TEXT) {
+            return Optional.empty();
+        }
         return switch (p.type()) {
             case INTEGER -> number(raw)
                     .filter(d -> d == Math.rint(d) && inRange(p, d) && Math.abs(d) <= Integer.MAX_VALUE)
@@ -33,14 +39,15 @@ final class ParameterValues {
             case INTEGER -> "an integer" + range(p);
             case NUMBER -> "a number" + range(p);
             case BOOLEAN -> "true or false";
-            case STRING -> p.allowedValues() != null ? "one of " + String.join(", ", p.allowedValues()) : "text";
+            case STRING -> p.allowedValues() != null ? "one of " + String.join(", ", p.allowedValues())
+                    : "text of at most " + MAX_TEXT + " characters";
         };
     }
 
     /** A value as the client sent it, for messages: text quoted, numbers without a useless ".0". */
     static String show(Object raw) {
         if (raw instanceof String s) {
-            return "\"" + s + "\"";
+            return "\"" + Clip.quoted(s) + "\"";
         }
         if (raw instanceof Number n) {
             return plain(n);
@@ -63,10 +70,55 @@ final class ParameterValues {
         Double value = null;
         if (raw instanceof Number n) {
             value = n.doubleValue();
-        } else if (raw instanceof String s && s.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+        } else if (raw instanceof String s && isDecimal(s.strip())) {
             value = Double.parseDouble(s.strip());
         }
         return Optional.ofNullable(value).filter(Double::isFinite);
+    }
+
+    /**
+     * A decimal number as JSON writes it, optionally signed: "12", "-1.5", ".5", "2.", "1e3". One pass over the
+     * text (a regular expression for this backtracks quadratically on a long run of digits that ends wrong);
+     * it also keeps out what Double.parseDouble would take besides, such as "NaN", "0x1p3" or "1d".
+     */
+    static boolean isDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int start = i;
+        i = digits(s, i);
+        boolean wholeDigits = i > start;
+        boolean fractionDigits = false;
+        if (i < n && s.charAt(i) == '.') {
+            int fraction = ++i;
+            i = digits(s, i);
+            fractionDigits = i > fraction;
+        }
+        if (!wholeDigits && !fractionDigits) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = i;
+            i = digits(s, i);
+            if (i == exponent) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static Optional<Object> bool(Object raw) {

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Translates the legacy client's filters, {@code [{"filter_type": "blur", "filter_value": 3}, ...]}, into
@@ -16,8 +14,8 @@ public final class SeedFilters {
 
     private static final String KNOWN = "rotate, grayscale (or greyscale, gray, grey), blur, brightness, contrast, "
             + "sharpen, flip, resize, format, quality";
-    /** "800x600", "800x", "x600" (also with X or ×); a bare number is a width. */
-    private static final Pattern SIZE = Pattern.compile("\\s*(\\d+)?\\s*[xX×]\\s*(\\d+)?\\s*|\\s*(\\d+)\\s*");
+    /** At most this many filters per image, as operations (the rest would be refused anyway, unread). */
+    private static final int MAX_FILTERS = OperationCatalog.MAX_OPERATIONS;
 
     private final OperationParser parser = new OperationParser();
 
@@ -27,10 +25,14 @@ public final class SeedFilters {
      */
     public List<Map<String, Object>> toOperations(int imageIndex, List<Map<String, Object>> filters) {
         String listName = "imagesMetadata[" + imageIndex + "].filters";
-        List<String> problems = new ArrayList<>();
+        List<Map<String, Object>> list = filters == null ? List.of() : filters;
+        if (list.size() > MAX_FILTERS) {
+            throw new InvalidOperationsException(List.of(listName + ": " + list.size() + " filters given, at most "
+                    + MAX_FILTERS + " are allowed; remove " + (list.size() - MAX_FILTERS)));
+        }
+        ProblemList problems = new ProblemList();
         List<Map<String, Object>> operations = new ArrayList<>();
         List<Integer> filterIndex = new ArrayList<>();
-        List<Map<String, Object>> list = filters == null ? List.of() : filters;
         for (int j = 0; j < list.size(); j++) {
             Map<String, Object> operation = translate(list.get(j), listName + "[" + j + "]", problems);
             if (operation != null) {
@@ -41,12 +43,12 @@ public final class SeedFilters {
         OperationParser.Checked checked = parser.check(operations, listName, filterIndex::get);
         problems.addAll(checked.problems());
         if (!problems.isEmpty()) {
-            throw new InvalidOperationsException(problems);
+            throw new InvalidOperationsException(problems.list());
         }
         return checked.operations();
     }
 
-    private static Map<String, Object> translate(Map<String, Object> filter, String where, List<String> problems) {
+    private static Map<String, Object> translate(Map<String, Object> filter, String where, ProblemList problems) {
         Object rawType = filter == null ? null : filter.get("filter_type");
         if (!(rawType instanceof String typeText) || typeText.isBlank()) {
             problems.add(where + ": filter_type is missing; use one of " + KNOWN);
@@ -83,18 +85,46 @@ public final class SeedFilters {
         return typed;
     }
 
-    /** Puts width and/or height from "800x600", "800x", "x600", "800" or a number; false if the value is none of these. */
+    /**
+     * Puts width and/or height from "800x600", "800x", "x600" (also with X or ×, spaces around), "800" (a width)
+     * or a number; false if the value is none of these. Read in one pass: no backtracking on client text.
+     */
     private static boolean putSize(Object value, Map<String, Object> op) {
         if (value instanceof Number) {
             op.put("width", value);
             return true;
         }
-        Matcher m = value instanceof String s ? SIZE.matcher(s) : null;
-        if (m == null || !m.matches() || m.group(1) == null && m.group(2) == null && m.group(3) == null) {
+        if (!(value instanceof String text) || text.length() > ParameterValues.MAX_TEXT) {
             return false;
         }
-        op.put("width", m.group(3) != null ? m.group(3) : m.group(1));
-        op.put("height", m.group(2));
+        String s = text.strip();
+        int cross = indexOfCross(s);
+        String width = (cross < 0 ? s : s.substring(0, cross)).strip();
+        String height = cross < 0 ? "" : s.substring(cross + 1).strip();
+        if (!allDigits(width) || !allDigits(height) || width.isEmpty() && height.isEmpty()) {
+            return false;
+        }
+        op.put("width", width.isEmpty() ? null : width);
+        op.put("height", height.isEmpty() ? null : height);
+        return true;
+    }
+
+    private static int indexOfCross(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'x' || c == 'X' || c == '×') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
         return true;
     }
 }

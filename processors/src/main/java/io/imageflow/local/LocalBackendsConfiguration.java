@@ -1,14 +1,17 @@
 package io.imageflow.local;
 
 
-import io.imageflow.config.ImageFlowProperties;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** The embedded parts of local mode: the mail server, and the redelivery policy of the embedded queue. */
 @Configuration(proxyBeanMethods = false)
@@ -19,8 +22,29 @@ public class LocalBackendsConfiguration {
     LocalMailServer localMailServer(@Value("${spring.mail.host}") String host,
             @Value("${spring.mail.port}") int smtpPort,
             @Value("${imageflow.mail.imap-port}") int imapPort,
-            ImageFlowProperties properties) {
-        return new LocalMailServer(host, smtpPort, imapPort, properties.publicUrl());
+            @Value("${imageflow.mail.mailbox-port}") int mailboxPort) {
+        return new LocalMailServer(host, smtpPort, imapPort, mailboxPort);
+    }
+
+    /** The mailbox's own connector on 127.0.0.1, and the filter that keeps it and /local/mail together. */
+    @Bean
+    @ConditionalOnProperty(name = "imageflow.mail.embedded", havingValue = "true")
+    LoopbackMailbox loopbackMailbox(@Value("${imageflow.mail.mailbox-port}") int port) {
+        return new LoopbackMailbox(port);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "imageflow.mail.embedded", havingValue = "true")
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> mailboxConnector(LoopbackMailbox mailbox) {
+        return factory -> factory.addAdditionalTomcatConnectors(mailbox.connector());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "imageflow.mail.embedded", havingValue = "true")
+    FilterRegistrationBean<LoopbackMailbox> loopbackMailboxFilter(LoopbackMailbox mailbox) {
+        FilterRegistrationBean<LoopbackMailbox> registration = new FilterRegistrationBean<>(mailbox);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.imageflow.local;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,16 +12,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import io.imageflow.api.ApiException;
-import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The embedded mail server of local mode: the notifier really sends through its SMTP port, and sent mail
- * can be read over IMAP (any user name, password = the user name) or as JSON at /local/mail.
+ * can be read over IMAP (any user name, password = the user name) or as JSON at /local/mail on the loopback
+ * connector ({@link LoopbackMailbox}).
  * Starts before Camel's routes and stops after them.
  */
 public class LocalMailServer implements SmartLifecycle {
@@ -34,22 +30,22 @@ public class LocalMailServer implements SmartLifecycle {
     }
 
     private final GreenMail greenMail;
-    private final String publicUrl;
+    private final int mailboxPort;
 
-    public LocalMailServer(String host, int smtpPort, int imapPort, String publicUrl) {
+    public LocalMailServer(String host, int smtpPort, int imapPort, int mailboxPort) {
         this.greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP)});
-        this.publicUrl = publicUrl;
+        this.mailboxPort = mailboxPort;
     }
 
     @Override
     public void start() {
         greenMail.start();
         LOG.info("Local mail server: SMTP on {}, IMAP on {} (user = the address, password = the address); "
-                        + "sent mail as JSON at {}/local/mail",
+                        + "sent mail as JSON at http://127.0.0.1:{}/local/mail (this machine only)",
                 greenMail.getSmtp().getServerSetup().getPort(), greenMail.getImap().getServerSetup().getPort(),
-                publicUrl);
+                mailboxPort);
     }
 
     @Override
@@ -66,14 +62,6 @@ public class LocalMailServer implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 100;
-    }
-
-    /** The mailbox shows every batch link it received: only this machine may read it. */
-    public void checkLocalCaller(Exchange exchange) throws UnknownHostException {
-        String caller = exchange.getIn() instanceof PlatformHttpMessage http ? http.getRequest().getRemoteAddr() : null;
-        if (caller == null || !InetAddress.getByName(caller).isLoopbackAddress()) {
-            throw new ApiException(403, "local_only", "The local mailbox answers only requests from this machine.");
-        }
     }
 
     /** Every message received since start, newest first. */

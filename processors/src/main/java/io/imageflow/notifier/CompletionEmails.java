@@ -8,6 +8,7 @@ import io.imageflow.batch.BatchCompleted;
 import io.imageflow.batch.BatchStore;
 import io.imageflow.batch.ImageRecord;
 import io.imageflow.batch.ImageStatus;
+import io.imageflow.batch.OwnerAddress;
 import io.imageflow.manager.UnknownBatchException;
 
 /**
@@ -35,6 +36,11 @@ public class CompletionEmails {
                 .orElseThrow(() -> new UnknownBatchException(completed.batchId()));
         if (batch.notifiedAt() != null) {
             return null;
+        }
+        // the API refuses such addresses; this is the same check at the last step before the SMTP server
+        String addressProblem = OwnerAddress.problem(batch.email());
+        if (addressProblem != null) {
+            throw new UndeliverableAddressException(batch.id(), addressProblem);
         }
         List<ImageRecord> failed = store.findImages(batch.id()).stream()
                 .filter(image -> image.status() == ImageStatus.FAILED).toList();

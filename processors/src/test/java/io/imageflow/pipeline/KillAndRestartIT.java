@@ -73,7 +73,7 @@ class KillAndRestartIT {
     }
 
     private static List<JsonNode> mailsAbout(RunningJar jar, String batchId) {
-        JsonNode mail = jar.api().getJson("/local/mail").json();
+        JsonNode mail = jar.mailbox().getJson("/local/mail").json();
         return StreamSupport.stream(mail.spliterator(), false)
                 .filter(message -> message.get("text").asText().contains(batchId)).toList();
     }

@@ -41,7 +41,8 @@ class RouteGroupsTest {
             app.profiles(profile);
         }
         try (ConfigurableApplicationContext context = app.run("--server.port=0", "--imageflow.data-dir=" + data,
-                "--spring.mail.port=" + FreePorts.next(), "--imageflow.mail.imap-port=" + FreePorts.next())) {
+                "--spring.mail.port=" + FreePorts.next(), "--imageflow.mail.imap-port=" + FreePorts.next(),
+                "--imageflow.mail.mailbox-port=0")) {
             Set<String> ids = new TreeSet<>();
             for (Route route : context.getBean(CamelContext.class).getRoutes()) {
                 ids.add(RouteGroups.name(route.getRouteId(), route.getEndpoint().getEndpointUri()));

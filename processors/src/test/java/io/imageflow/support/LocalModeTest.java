@@ -32,6 +32,7 @@ public abstract class LocalModeTest {
     private static final int HTTP_PORT = FreePorts.next();
     private static final int SMTP_PORT = FreePorts.next();
     private static final int IMAP_PORT = FreePorts.next();
+    private static final int MAILBOX_PORT = FreePorts.next();
 
     @Autowired
     private EmbeddedActiveMQ broker;
@@ -46,8 +47,11 @@ public abstract class LocalModeTest {
         registry.add("imageflow.data-dir", DATA_DIR::toString);
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("imageflow.mail.imap-port", () -> IMAP_PORT);
+        registry.add("imageflow.mail.mailbox-port", () -> MAILBOX_PORT);
         registry.add("imageflow.processing.retry-delay", () -> "50ms");
         registry.add("imageflow.cors.allowed-origins", () -> ALLOWED_ORIGIN);
+        // the tests sharing this context upload far more often from one address than a person does
+        registry.add("imageflow.limits.batches-per-minute", () -> 10_000);
     }
 
     protected ApiClient api() {

@@ -22,11 +22,13 @@ public final class RunningJar implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int mailboxPort;
 
-    private RunningJar(Process process, Path log, int port) {
+    private RunningJar(Process process, Path log, int port, int mailboxPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.mailboxPort = mailboxPort;
     }
 
     public static Path jar() {
@@ -38,6 +40,7 @@ public final class RunningJar implements AutoCloseable {
     /** Starts the jar over a data directory with the given extra arguments, and waits until it serves. */
     public static RunningJar start(Path dataDir, String... arguments) {
         int port = FreePorts.next();
+        int mailboxPort = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
@@ -45,6 +48,7 @@ public final class RunningJar implements AutoCloseable {
                 "--imageflow.data-dir=" + dataDir.toAbsolutePath(),
                 "--spring.mail.port=" + FreePorts.next(),
                 "--imageflow.mail.imap-port=" + FreePorts.next(),
+                "--imageflow.mail.mailbox-port=" + mailboxPort,
                 "--imageflow.processing.retry-delay=100ms"));
         command.addAll(List.of(arguments));
         try {
@@ -52,7 +56,7 @@ public final class RunningJar implements AutoCloseable {
             Path log = Files.createTempFile(dataDir.getParent(), "imageflow-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            RunningJar jar = new RunningJar(process, log, port);
+            RunningJar jar = new RunningJar(process, log, port, mailboxPort);
             jar.awaitUp();
             return jar;
         } catch (IOException e) {
@@ -66,6 +70,11 @@ public final class RunningJar implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The local mailbox, served on its own loopback connector. */
+    public ApiClient mailbox() {
+        return new ApiClient("http://127.0.0.1:" + mailboxPort);
     }
 
     public ApiClient api() {
