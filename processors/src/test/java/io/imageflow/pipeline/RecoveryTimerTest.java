@@ -53,6 +53,7 @@ class RecoveryTimerTest {
     private static final int HTTP_PORT = FreePorts.next();
     private static final int SMTP_PORT = FreePorts.next();
     private static final int IMAP_PORT = FreePorts.next();
+    private static final int MAILBOX_PORT = FreePorts.next();
 
     @DynamicPropertySource
     static void shortRecoveryTimer(DynamicPropertyRegistry registry) {
@@ -60,6 +61,7 @@ class RecoveryTimerTest {
         registry.add("imageflow.data-dir", DATA_DIR::toString);
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("imageflow.mail.imap-port", () -> IMAP_PORT);
+        registry.add("imageflow.mail.mailbox-port", () -> MAILBOX_PORT);
         registry.add("imageflow.processing.retry-delay", () -> "50ms");
         registry.add("imageflow.recovery.check-every", () -> "500ms");
         registry.add("imageflow.recovery.announce-after", () -> "2s");
