@@ -22,7 +22,7 @@ class KillAndRestartIT {
 
     private static final List<String> PHOTOS = List.of(TestPhotos.LANDSCAPE_PROGRESSIVE, TestPhotos.LANDSCAPE_BASELINE,
             TestPhotos.PORTRAIT, TestPhotos.ON_ITS_SIDE);
-    private static final int IMAGES = 10;
+    private static final int IMAGES = 8;
 
     @TempDir
     Path temp;
@@ -37,7 +37,7 @@ class KillAndRestartIT {
                     .mapToObj(i -> TestPhotos.part(PHOTOS.get(i % PHOTOS.size()), "photo-" + i + ".jpg")).toList();
             var accepted = first.api().upload("/api/v1/batches", """
                     {"email": "restart@example.com", "operations": [
-                      {"type": "resize", "width": 3000, "height": 3000, "enlarge": true},
+                      {"type": "resize", "width": 2400, "height": 2400, "enlarge": true},
                       {"type": "blur", "radius": 12}, {"type": "sharpen", "amount": 2}, {"type": "format", "format": "png"}]}""",
                     photos);
             assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
@@ -66,7 +66,7 @@ class KillAndRestartIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(second, batchId).isEmpty());
             // messages from before the kill are redelivered now: count the mail once none is left
-            PipelineQuiet.await(PipelineQuiet.ofProcess(second.pid()), Duration.ofSeconds(60));
+            PipelineQuiet.awaitProcess(second.pid(), Duration.ofSeconds(60));
             assertThat(mailsAbout(second, batchId)).hasSize(1);
             assertThat(second.api().getJson("/api/v1/batches/" + batchId).json().get("notifiedAt").isNull()).isFalse();
         }
