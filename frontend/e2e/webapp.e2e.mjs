@@ -7,7 +7,8 @@
 // Environment:
 //   IMAGEFLOW_URL   backend base URL serving the API and the web app, e.g. http://localhost:18080 (required)
 //   WEBAPP_URL      where the web app is served, if not by the backend (default: IMAGEFLOW_URL)
-//   CORPUS_DIR      folder of JPEG photographs (default: ../../shared/corpus from frontend/)
+//   PHOTOS_DIR      folder of JPEG photographs (default: the repository's test photographs,
+//                   ../processors/src/test/resources/photos from frontend/; CORPUS_DIR is read too)
 //   SCREENSHOT_DIR  where the PNGs go (default: ../target/screenshots from frontend/)
 //   CHROMIUM_PATH   the browser (default: /usr/bin/chromium)
 //   E2E_DONE_TIMEOUT_MS  how long to wait for the batch to finish (default: 180000)
@@ -61,25 +62,25 @@ function config() {
   return {
     apiBase,
     appBase: (env.WEBAPP_URL || apiBase).replace(/\/+$/, ''),
-    corpusDir: env.CORPUS_DIR ? resolve(env.CORPUS_DIR) : resolve(frontendDir, '../../shared/corpus'),
+    photosDir: resolve(env.PHOTOS_DIR || env.CORPUS_DIR || resolve(frontendDir, '../processors/src/test/resources/photos')),
     screenshotDir: env.SCREENSHOT_DIR ? resolve(env.SCREENSHOT_DIR) : resolve(frontendDir, '../target/screenshots'),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }
 
-/** The three smallest JPEG photographs of the corpus. */
-async function pickPhotos(corpusDir) {
+/** The three smallest JPEG photographs of the folder. */
+async function pickPhotos(photosDir) {
   let names;
   try {
-    names = await readdir(corpusDir);
+    names = await readdir(photosDir);
   } catch {
-    throw new SetupFailed(`CORPUS_DIR ${corpusDir} cannot be read; point CORPUS_DIR at the folder of test photographs`);
+    throw new SetupFailed(`PHOTOS_DIR ${photosDir} cannot be read; point PHOTOS_DIR at a folder of JPEG photographs`);
   }
   const photos = await Promise.all(
-    names.filter((name) => /\.jpe?g$/i.test(name)).map(async (name) => ({ path: join(corpusDir, name), size: (await stat(join(corpusDir, name))).size })),
+    names.filter((name) => /\.jpe?g$/i.test(name)).map(async (name) => ({ path: join(photosDir, name), size: (await stat(join(photosDir, name))).size })),
   );
   photos.sort((a, b) => a.size - b.size);
-  if (photos.length < 3) throw new SetupFailed(`CORPUS_DIR ${corpusDir} holds ${photos.length} JPEG files; three are needed`);
+  if (photos.length < 3) throw new SetupFailed(`PHOTOS_DIR ${photosDir} holds ${photos.length} JPEG files; three are needed`);
   return photos.slice(0, 3).map((photo) => photo.path);
 }
 
@@ -273,7 +274,7 @@ async function checkNoHorizontalScroll(page, what) {
 }
 
 async function run(settings, problems) {
-  const photos = await pickPhotos(settings.corpusDir);
+  const photos = await pickPhotos(settings.photosDir);
   step(`photos: ${photos.map((photo) => basename(photo)).join(', ')}`);
   const plan = await planOperations(settings.apiBase);
   step(`operations: ${plan.map((ops) => ops.map((op) => op.type).join(' + ')).join(' | ')}`);

@@ -11,9 +11,12 @@ const spec = (type: string) => {
 
 describe('operation drafts', () => {
   it('start with the catalogue defaults', () => {
-    expect(newDraft(spec('resize')).values).toEqual({ width: '', height: '', fit: 'contain', upscale: false });
-    expect(newDraft(spec('format')).values).toEqual({ format: 'png', quality: '85' });
-    expect(newDraft(spec('watermark')).values).toEqual({ text: '', opacity: '0.5' });
+    expect(newDraft(spec('resize')).values).toEqual({ width: '', height: '', fit: 'inside', enlarge: false });
+    expect(newDraft(spec('quality')).values).toEqual({ quality: '85' });
+    expect(newDraft(spec('crop')).values).toEqual({ x: '0', y: '0', width: '', height: '', aspect: '' });
+    // a required choice without a default starts at its first option, a required number empty
+    expect(newDraft(spec('format')).values).toEqual({ format: 'jpeg' });
+    expect(newDraft(spec('rotate')).values).toEqual({ degrees: '' });
   });
 
   it('get unique ids, also when cloned', () => {
@@ -29,14 +32,14 @@ describe('operation drafts', () => {
     const draft = newDraft(spec('resize'));
     draft.values.width = '0';
     draft.values.height = '1.5';
-    expect(validateDraft(spec('resize'), draft)).toEqual({ width: 'Must be between 1 and 10000.', height: 'Enter a whole number.' });
+    expect(validateDraft(spec('resize'), draft)).toEqual({ width: 'Must be between 1 and 20000.', height: 'Enter a whole number.' });
     expect(validateDraft(undefined, draft)).toEqual({ type: 'Unknown operation "resize".' });
   });
 
   it('become flat API operations with typed values, leaving out empty optional fields', () => {
     const draft = newDraft(spec('resize'));
     draft.values.width = ' 800 ';
-    expect(draftToOperation(spec('resize'), draft)).toEqual({ type: 'resize', width: 800, fit: 'contain', upscale: false });
+    expect(draftToOperation(spec('resize'), draft)).toEqual({ type: 'resize', width: 800, fit: 'inside', enlarge: false });
     const blur = newDraft(spec('blur'));
     blur.values.radius = '2.5';
     expect(draftToOperation(spec('blur'), blur)).toEqual({ type: 'blur', radius: 2.5 });
@@ -63,14 +66,16 @@ describe('the upload form logic', () => {
   it('builds the metadata part with each image named as sent', () => {
     const resize = newDraft(spec('resize'));
     resize.values.width = '400';
+    const rotate = newDraft(spec('rotate'));
+    rotate.values.degrees = '90';
     const items = [
       { id: '1', file: jpeg('a.jpg'), operations: [resize] },
-      { id: '2', file: jpeg('b.jpg'), operations: [newDraft(spec('grayscale')), newDraft(spec('rotate'))] },
+      { id: '2', file: jpeg('b.jpg'), operations: [newDraft(spec('grayscale')), rotate] },
     ];
     expect(buildMetadata(' ada@example.com ', items, catalogue)).toEqual({
       email: 'ada@example.com',
       images: [
-        { name: 'a.jpg', operations: [{ type: 'resize', width: 400, fit: 'contain', upscale: false }] },
+        { name: 'a.jpg', operations: [{ type: 'resize', width: 400, fit: 'inside', enlarge: false }] },
         { name: 'b.jpg', operations: [{ type: 'grayscale' }, { type: 'rotate', degrees: 90 }] },
       ],
     });
@@ -78,7 +83,7 @@ describe('the upload form logic', () => {
 
   it('lists what is wrong with an image before sending', () => {
     const blur = newDraft(spec('blur'));
-    blur.values.radius = '99';
+    blur.values.radius = '150';
     expect(itemProblems({ id: '1', file: jpeg('a.jpg'), operations: [] }, catalogue)).toEqual({
       file: [],
       operations: ['Add at least one operation.'],
@@ -120,7 +125,7 @@ describe('the upload form logic', () => {
 
 describe('describeLimits', () => {
   it('sums up the formats and limits for the drop zone', () => {
-    expect(describeLimits(catalogue)).toBe('JPEG, PNG, GIF, BMP, TIFF or WEBP · up to 20 images, 25.0 MB and 50 MP each');
+    expect(describeLimits(catalogue)).toBe('JPEG, PNG, GIF, BMP, TIFF or WEBP · up to 50 images, 25.0 MB and 50 MP each');
   });
 
   it('leaves out what the catalogue does not say', () => {

@@ -136,8 +136,8 @@ describe('file limits', () => {
 
   it('counts files against maxFiles', () => {
     expect(checkFileCount(0, catalogue.limits)).toBe('Add at least one image.');
-    expect(checkFileCount(20, catalogue.limits)).toBeNull();
-    expect(checkFileCount(23, catalogue.limits)).toBe('At most 20 images per batch: remove 3.');
+    expect(checkFileCount(50, catalogue.limits)).toBeNull();
+    expect(checkFileCount(53, catalogue.limits)).toBe('At most 50 images per batch: remove 3.');
   });
 
   it('builds the file picker filter from the input formats', () => {

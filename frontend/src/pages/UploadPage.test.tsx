@@ -130,8 +130,8 @@ describe('UploadPage', () => {
     expect(metadata).toEqual({
       email: 'ada@example.com',
       images: [
-        { name: 'a.jpg', operations: [{ type: 'resize', width: 640, fit: 'contain', upscale: false }] },
-        { name: 'b.jpg', operations: [{ type: 'resize', width: 640, fit: 'contain', upscale: false }] },
+        { name: 'a.jpg', operations: [{ type: 'resize', width: 640, fit: 'inside', enlarge: false }] },
+        { name: 'b.jpg', operations: [{ type: 'resize', width: 640, fit: 'inside', enlarge: false }] },
       ],
     });
     expect(FakeXhr.sent?.getAll('files')).toHaveLength(2);

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.imageflow.support.Corpus;
 import io.imageflow.support.RunningJar;
+import io.imageflow.support.TestPhotos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,17 +25,14 @@ class WebAppE2EIT {
 
     @Test
     void uploadsThreePhotosWatchesThemCompleteAndDownloadsTheZip() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.err.println("SKIPPED WebAppE2EIT: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium missing at " + CHROMIUM);
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium, or set CHROMIUM_PATH)");
         Path frontend = Path.of(System.getProperty("imageflow.frontend", "frontend"));
-        assumeTrue(Files.isDirectory(frontend.resolve("node_modules")), "frontend dependencies not installed");
+        assumeTrue(Files.isDirectory(frontend.resolve("node_modules")), "the web app's dependencies are not installed (mvn without -Dskip.frontend runs npm ci)");
 
         try (RunningJar jar = RunningJar.start(temp.resolve("data"))) {
             ProcessBuilder e2e = new ProcessBuilder("npm", "run", "e2e").directory(frontend.toFile()).inheritIO();
             e2e.environment().put("IMAGEFLOW_URL", jar.baseUrl());
-            e2e.environment().put("CORPUS_DIR", Corpus.dir().toAbsolutePath().toString());
+            e2e.environment().put("PHOTOS_DIR", TestPhotos.dir().toString());
             e2e.environment().put("SCREENSHOT_DIR", Path.of("target", "screenshots").toAbsolutePath().toString());
             e2e.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
             Process run = e2e.start();

@@ -4,8 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
+import io.imageflow.local.LocalMailServer;
+import io.imageflow.local.LocalMailServer.ReceivedMail;
+import jakarta.mail.MessagingException;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +34,13 @@ public abstract class LocalModeTest {
     private static final int IMAP_PORT = FreePorts.next();
     private static final int MAILBOX_PORT = FreePorts.next();
 
+    @Autowired
+    private EmbeddedActiveMQ broker;
+    @Autowired
+    private CamelContext camelContext;
+    @Autowired
+    private LocalMailServer localMail;
+
     @DynamicPropertySource
     static void localMode(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> HTTP_PORT);
@@ -41,6 +56,25 @@ public abstract class LocalModeTest {
 
     protected ApiClient api() {
         return new ApiClient("http://localhost:" + HTTP_PORT);
+    }
+
+    /** Until no message waits on any channel and no exchange is in flight (see {@link PipelineQuiet}). */
+    protected void awaitPipelineQuiet() {
+        PipelineQuiet.await(PipelineQuiet.inThisJvm(broker.getActiveMQServer(), camelContext), Duration.ofSeconds(60));
+    }
+
+    /** Messages waiting on a queue of the embedded broker (for instance the dead-letter queue). */
+    protected long messagesOn(String queue) {
+        return broker.getActiveMQServer().locateQueue(queue).getMessageCount();
+    }
+
+    /** The mail the embedded SMTP server received about the batch. */
+    protected List<ReceivedMail> mailsAbout(String batchId) {
+        try {
+            return localMail.receivedMail().stream().filter(mail -> mail.text().contains(batchId)).toList();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path tempDir() {

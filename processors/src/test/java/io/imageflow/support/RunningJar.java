@@ -80,6 +80,10 @@ public final class RunningJar implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** The local mailbox, served on its own loopback connector. */
     public ApiClient mailbox() {
         return new ApiClient("http://127.0.0.1:" + mailboxPort);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ import io.imageflow.image.InvalidOperationsException;
 import io.imageflow.image.OperationParser;
 import io.imageflow.storage.BlobNotFoundException;
 import io.imageflow.backends.local.FileSystemBlobStore;
-import io.imageflow.support.Corpus;
 import io.imageflow.support.TestImages;
+import io.imageflow.support.TestPhotos;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +55,7 @@ class ImageWorkerTest {
 
     @Test
     void aPhotoConvertedToPngIsStoredUnderItsOwnNameAndNamedAfterItsNewFormat() throws IOException {
-        blobs.put(BATCH + "/input/photo.jpg", Files.readAllBytes(Corpus.photo("15_flowers.jpg")), "image/jpeg");
+        blobs.put(BATCH + "/input/photo.jpg", TestPhotos.bytes(TestPhotos.LANDSCAPE_BASELINE), "image/jpeg");
 
         ImageOutcome outcome = worker.process(task("photo.jpg", Map.of("type", "resize", "width", 300),
                 Map.of("type", "format", "format", "png")), null);

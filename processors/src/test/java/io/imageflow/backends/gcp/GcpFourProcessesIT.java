@@ -16,7 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.imageflow.support.ApiClient.Part;
-import io.imageflow.support.Corpus;
+import io.imageflow.support.TestPhotos;
 import io.imageflow.support.FreePorts;
 import io.imageflow.support.GoogleEmulators;
 import io.imageflow.support.RunningJar;
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GcpFourProcessesIT {
 
     /** The large photograph first: the kill lands while it is transformed. */
-    private static final List<String> PHOTOS = List.of("01_Kleiber_by_Lukas_Baubkus.jpg", "17_butterfly.jpg",
-            "29_LadyBird.jpg");
+    private static final List<String> PHOTOS = List.of(TestPhotos.LANDSCAPE_BASELINE, TestPhotos.PORTRAIT,
+            TestPhotos.LANDSCAPE_PROGRESSIVE);
 
     @TempDir
     Path temp;
@@ -65,7 +65,7 @@ class GcpFourProcessesIT {
             var accepted = api.api().upload("/api/v1/batches", """
                     {"email": "four@example.com", "operations": [
                       {"type": "blur", "radius": 8}, {"type": "sharpen", "amount": 2}, {"type": "format", "format": "png"}]}""",
-                    PHOTOS.stream().map(Corpus::photo).map(Part::of).toList());
+                    PHOTOS.stream().map(TestPhotos::path).map(Part::of).toList());
             assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
             String batchId = accepted.json().get("batchId").asText();
             String path = "/api/v1/batches/" + batchId;

@@ -24,7 +24,7 @@ import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.local.LocalMailServer;
 import io.imageflow.support.ApiClient.Part;
-import io.imageflow.support.Corpus;
+import io.imageflow.support.TestPhotos;
 import io.imageflow.support.GcpModeTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
@@ -66,7 +66,7 @@ class GcpPipelineTest extends GcpModeTest {
 
         var accepted = api().upload("/api/v1/batches", """
                 {"email": "gcp@example.com", "operations": [{"type": "resize", "width": 400}, {"type": "format", "format": "png"}]}""",
-                List.of(Part.of(Corpus.photo("15_flowers.jpg")), Part.of(Corpus.photo("17_butterfly.jpg"))));
+                List.of(TestPhotos.part(TestPhotos.LANDSCAPE_BASELINE, "flowers.jpg"), TestPhotos.part(TestPhotos.PORTRAIT, "butterfly.jpg")));
         assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
         String batchId = accepted.json().get("batchId").asText();
 
@@ -75,8 +75,8 @@ class GcpPipelineTest extends GcpModeTest {
         assertThat(batch.get("doneCount").asInt()).isEqualTo(2);
         assertThat(batch.get("images").findValuesAsText("status")).containsOnly("DONE");
         assertThat(batch.get("images").findValuesAsText("attempts")).containsOnly("1");
-        assertThat(storage.get(BlobId.of(bucket, batchId + "/input/15_flowers.jpg"))).isNotNull();
-        assertThat(storage.get(BlobId.of(bucket, batchId + "/output/15_flowers.jpg"))).isNotNull();
+        assertThat(storage.get(BlobId.of(bucket, batchId + "/input/flowers.jpg"))).isNotNull();
+        assertThat(storage.get(BlobId.of(bucket, batchId + "/output/flowers.jpg"))).isNotNull();
         var result = api().get("/api/v1/batches/" + batchId + "/images/1/result");
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(result.body()).startsWith(0x89, 'P', 'N', 'G');
@@ -88,7 +88,7 @@ class GcpPipelineTest extends GcpModeTest {
     @Test
     void theSameTaskOutcomeAndNotificationPublishedTwiceGiveOneResultRightCountsAndOneEmail() throws Exception {
         var accepted = api().upload("/api/v1/batches", "{\"email\": \"twice@example.com\"}",
-                List.of(Part.of(Corpus.photo("29_LadyBird.jpg"))));
+                List.of(TestPhotos.part(TestPhotos.LANDSCAPE_PROGRESSIVE, "ladybird.jpg")));
         String batchId = accepted.json().get("batchId").asText();
         api().awaitFinished(batchId, Duration.ofSeconds(90));
         awaitMails(batchId, 1);
