@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Tells a running transform that its time is up. Engines check it between steps ({@link #checkpoint()}),
  * and a decoder that can stop in the middle (ImageIO's {@code abort()}) registers how ({@link #onCancel}).
- * A native call in progress cannot be stopped: it finishes, then the next checkpoint ends the transform.
+ * A native call in progress cannot be stopped, nor can the JDK's JPEG decoder (it refuses an abort from
+ * another thread): they finish, then the next checkpoint ends the transform.
  */
 public final class Cancellation {
 
@@ -52,6 +53,13 @@ public final class Cancellation {
             toRun = List.copyOf(hooks);
             hooks.clear();
         }
-        toRun.forEach(Runnable::run);
+        for (Runnable hook : toRun) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                // the JDK's JPEG reader refuses abort() from another thread (its thread lock): that decode runs
+                // to its end, and the next checkpoint stops the transform
+            }
+        }
     }
 }

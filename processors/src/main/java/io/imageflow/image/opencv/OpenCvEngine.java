@@ -16,7 +16,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import java.util.EnumSet;
 import java.util.Set;
 
-import io.imageflow.image.Blur;
 import io.imageflow.image.Cancellation;
 import io.imageflow.image.EngineDeclinedException;
 import io.imageflow.image.ImageEngine;
@@ -26,7 +25,6 @@ import io.imageflow.image.ImageOperation;
 import io.imageflow.image.ProcessingPlan;
 import io.imageflow.image.Resize;
 import io.imageflow.image.Rotate;
-import io.imageflow.image.Sharpen;
 import io.imageflow.image.Size;
 import io.imageflow.image.TransformResult;
 import org.bytedeco.javacpp.BytePointer;
@@ -77,24 +75,23 @@ public final class OpenCvEngine implements ImageEngine {
     }
 
     /**
-     * The input file copied to native memory, the decoded image, then at each step its input and its result
-     * (sharpen: the blurred copy is its result). 4 bytes a pixel where there may be alpha, else 3.
+     * At each step its input and its result, both at the largest size the plan reaches: blur works in place,
+     * sharpen's blurred copy becomes its result, and every replaced image is released at once. 4 bytes a
+     * pixel where there may be alpha (PNG, WebP, or a plan that makes transparent corners), else 3.
      */
     @Override
     public long memoryNeeded(ImageHeader header, ProcessingPlan plan) {
-        int factor = ShrinkOnLoad.factor(header, plan);
-        Size size = ShrinkOnLoad.decodedSize(header, factor);
-        long largest = size.pixels();
+        Size decoded = ShrinkOnLoad.decodedSize(header, ShrinkOnLoad.factor(header, plan));
+        long largest = decoded.pixels();
         Size logical = header.uprightSize();
-        boolean alpha = header.format() != ImageFormat.JPEG;
+        boolean alpha = header.format() != ImageFormat.JPEG && header.format() != ImageFormat.BMP;
         for (ImageOperation operation : plan.operations()) {
             logical = operation.resultSize(logical);
             largest = Math.max(largest, logical.pixels()); // after the first step, the image is its logical size
-            alpha |= operation instanceof Rotate || operation instanceof Resize;
+            alpha |= operation instanceof Rotate rotate && rotate.degrees() % 90 != 0
+                    || operation instanceof Resize resize && resize.fit() == Resize.Fit.CONTAIN;
         }
-        int bytesPerPixel = alpha ? 4 : 3;
-        boolean extra = plan.operations().stream().anyMatch(op -> op instanceof Blur || op instanceof Sharpen);
-        return largest * bytesPerPixel * (extra ? 3 : 2);
+        return largest * (alpha ? 4 : 3) * 2;
     }
 
     @Override
