@@ -2,7 +2,6 @@ package io.imageflow.image.opencv;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 
 import io.imageflow.image.Resize;
@@ -15,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 /**
  * {@link Resize} with the same steps as the Java engine (take a region, scale it, centre it on a canvas),
  * computed on the logical size so that a JPEG decoded at 1/2, 1/4 or 1/8 ends at exactly the same size.
- * Shrinking averages areas (INTER_AREA); enlarging is bicubic.
+ * Shrinking is libvips' way ({@link LanczosReduce}); enlarging is bicubic.
  */
 record NativeResize(Resize resize, Size logicalInput) implements NativeOperation {
 
@@ -36,10 +35,14 @@ record NativeResize(Resize resize, Size logicalInput) implements NativeOperation
             return image;
         }
         Mat region = whole ? image : new Mat(image, new Rect(x, y, w, h));
-        Mat out = new Mat();
-        boolean shrinking = scaled.width() <= w && scaled.height() <= h;
-        opencv_imgproc.resize(region, out, new org.bytedeco.opencv.opencv_core.Size(scaled.width(), scaled.height()), 0, 0,
-                shrinking ? INTER_AREA : INTER_CUBIC);
+        org.bytedeco.opencv.opencv_core.Size target = new org.bytedeco.opencv.opencv_core.Size(scaled.width(), scaled.height());
+        Mat out;
+        if (scaled.width() <= w && scaled.height() <= h) {
+            out = LanczosReduce.shrink(region, target);
+        } else {
+            out = new Mat();
+            opencv_imgproc.resize(region, out, target, 0, 0, INTER_CUBIC);
+        }
         if (!padded) {
             return out;
         }
