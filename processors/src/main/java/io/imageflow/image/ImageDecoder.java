@@ -28,6 +28,12 @@ final class ImageDecoder {
      * @param jpegStructure the JPEG's structure when the image is a JPEG, else null
      */
     static ImageHeader readHeader(byte[] bytes, ImageProbe probe, JpegStructure jpegStructure) throws IOException {
+        if (jpegStructure != null && jpegStructure.width() > 0 && jpegStructure.height() > 0) {
+            // the walk over the markers already read all a JPEG's header says: no ImageIO reader needed
+            byte[] exif = jpegStructure.exif();
+            return new ImageHeader(new ImageInfo(ImageFormat.JPEG, jpegStructure.width(), jpegStructure.height()),
+                    exif == null ? ExifOrientation.UPRIGHT : ExifOrientation.read(exif), exif, jpegStructure.needsColourManagement());
+        }
         ImageInfo info;
         try (ImageInputStream in = open(bytes)) {
             info = probe.probe(in);

@@ -7,14 +7,19 @@ import java.util.Locale;
 /**
  * One linear walk over a JPEG's markers, before any decoder sees it: how many scans it has (a progressive
  * JPEG that repeats its scans thousands of times costs the decoder seconds per scan count, so we refuse it
- * first, as libjpeg-turbo advises), its number of components (4 = CMYK) and its ICC profile, if any.
- * Entropy-coded data is skipped byte by byte; nothing is decoded.
+ * first, as libjpeg-turbo advises), its size and number of components (4 = CMYK) from the frame header, its
+ * ICC profile and EXIF payload, if any. Entropy-coded data is skipped byte by byte; nothing is decoded.
+ *
+ * @param width  0 when no frame header was found (the ImageIO probe then reads the header and says why)
+ * @param exif   the first EXIF APP1 payload, starting with "Exif\0\0", or null
  */
-record JpegStructure(int scans, int components, byte[] iccProfile) {
+record JpegStructure(int scans, int width, int height, int components, byte[] iccProfile, byte[] exif) {
 
     private static final int SOS = 0xDA;
     private static final int EOI = 0xD9;
     private static final int APP2 = 0xE2;
+    private static final int APP1 = 0xE1;
+    private static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
     private static final int ICC_HEADER = ICC_ID.length + 2; // identifier, sequence number, count
     private static final int MAX_ICC_BYTES = 1 << 20;
@@ -22,7 +27,10 @@ record JpegStructure(int scans, int components, byte[] iccProfile) {
     /** @throws ImageProcessingException when the JPEG has more scans than {@code maxScans} */
     static JpegStructure read(byte[] jpeg, int maxScans) {
         int scans = 0;
+        int width = 0;
+        int height = 0;
         int components = 0;
+        byte[] exif = null;
         ByteArrayOutputStream icc = new ByteArrayOutputStream();
         int at = 2; // after SOI
         while (at + 4 <= jpeg.length) {
@@ -41,8 +49,12 @@ record JpegStructure(int scans, int components, byte[] iccProfile) {
             int length = (jpeg[at + 2] & 0xFF) << 8 | jpeg[at + 3] & 0xFF;
             int data = at + 4;
             int end = Math.min(jpeg.length, at + 2 + length);
-            if (isStartOfFrame(marker) && data + 5 < jpeg.length) {
+            if (isStartOfFrame(marker) && data + 5 < jpeg.length && width == 0) {
+                height = (jpeg[data + 1] & 0xFF) << 8 | jpeg[data + 2] & 0xFF;
+                width = (jpeg[data + 3] & 0xFF) << 8 | jpeg[data + 4] & 0xFF;
                 components = jpeg[data + 5] & 0xFF;
+            } else if (marker == APP1 && exif == null && startsWith(jpeg, data, EXIF_ID) && end > data) {
+                exif = java.util.Arrays.copyOfRange(jpeg, data, end);
             } else if (marker == APP2 && startsWith(jpeg, data, ICC_ID) && end - data > ICC_HEADER
                     && icc.size() + end - data <= MAX_ICC_BYTES) {
                 icc.write(jpeg, data + ICC_HEADER, end - data - ICC_HEADER);
@@ -57,7 +69,7 @@ record JpegStructure(int scans, int components, byte[] iccProfile) {
                 at = afterEntropyCodedData(jpeg, at);
             }
         }
-        return new JpegStructure(scans, components, icc.size() == 0 ? null : icc.toByteArray());
+        return new JpegStructure(scans, width, height, components, icc.size() == 0 ? null : icc.toByteArray(), exif);
     }
 
     /**
