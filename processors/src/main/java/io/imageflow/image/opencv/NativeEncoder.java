@@ -5,6 +5,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSIO
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_WEBP_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
+import java.util.Optional;
+
 import io.imageflow.image.ImageEncoder;
 import io.imageflow.image.ImageFormat;
 import io.imageflow.image.ImageHeader;
@@ -16,7 +18,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Writes JPEG, PNG, WebP and BMP with OpenCV's encoders; GIF (which needs our palette) and TIFF go through
+ * Writes JPEG (with the system's libjpeg-turbo where installed), PNG, WebP and BMP with OpenCV's encoders; GIF (which needs our palette) and TIFF go through
  * the Java encoder. Alpha is flattened onto white where the format has none; metadata is not written,
  * except the original EXIF when the plan keeps it.
  */
@@ -28,12 +30,17 @@ final class NativeEncoder {
     private NativeEncoder() {
     }
 
-    static TransformResult encode(Mat image, ImageHeader header, OutputOptions options) {
+    static TransformResult encode(Mat image, ImageHeader header, OutputOptions options, Optional<TurboJpeg> turboJpeg) {
         ImageFormat format = ImageEncoder.wanted(header.format(), options);
         if (format == ImageFormat.GIF || format == ImageFormat.TIFF) {
             return ImageEncoder.encode(Mats.toBufferedImage(image), header.format(), options, header.exif());
         }
         Mat ready = format.supportsAlpha() ? image : Mats.flattenOnWhite(image);
+        if (format == ImageFormat.JPEG && turboJpeg.isPresent()) {
+            byte[] jpeg = turboJpeg.get().encode(ready, options.quality());
+            return new TransformResult(ImageEncoder.withMetadata(jpeg, format, options, header.exif()), format,
+                    ready.cols(), ready.rows(), null);
+        }
         int[] parameters = switch (format) {
             case JPEG -> new int[] {IMWRITE_JPEG_QUALITY, options.quality()};
             case WEBP -> new int[] {IMWRITE_WEBP_QUALITY, options.quality()};

@@ -14,6 +14,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import io.imageflow.image.Cancellation;
@@ -48,7 +49,11 @@ public final class OpenCvEngine implements ImageEngine {
 
     private static final Set<ImageFormat> DECODES = EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP, ImageFormat.BMP);
 
-    private OpenCvEngine() {
+    /** The system's SIMD libjpeg-turbo for JPEG coding, where installed; else OpenCV's own. */
+    private final Optional<TurboJpeg> turboJpeg;
+
+    private OpenCvEngine(Optional<TurboJpeg> turboJpeg) {
+        this.turboJpeg = turboJpeg;
     }
 
     /** @throws LinkageError when the native libraries cannot be loaded on this platform */
@@ -56,7 +61,7 @@ public final class OpenCvEngine implements ImageEngine {
         Loader.load(opencv_imgcodecs.class);
         Loader.load(opencv_imgproc.class);
         setNumThreads(1);
-        return new OpenCvEngine();
+        return new OpenCvEngine(TurboJpeg.load());
     }
 
     @Override
@@ -110,12 +115,15 @@ public final class OpenCvEngine implements ImageEngine {
                 logical = operation.resultSize(logical);
             }
             cancellation.checkpoint();
-            return NativeEncoder.encode(image, header, plan.output());
+            return NativeEncoder.encode(image, header, plan.output(), turboJpeg);
         }
     }
 
     /** 8-bit BGR, or BGRA where the image has alpha. */
-    private static Mat decode(byte[] input, ImageHeader header, int factor) {
+    private Mat decode(byte[] input, ImageHeader header, int factor) {
+        if (header.format() == ImageFormat.JPEG && turboJpeg.isPresent()) {
+            return turboJpeg.get().decode(input, ShrinkOnLoad.decodedSize(header, factor));
+        }
         int flags = header.format() != ImageFormat.JPEG ? IMREAD_UNCHANGED : IMREAD_IGNORE_ORIENTATION | switch (factor) {
             case 8 -> IMREAD_REDUCED_COLOR_8;
             case 4 -> IMREAD_REDUCED_COLOR_4;
