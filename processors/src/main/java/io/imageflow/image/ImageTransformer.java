@@ -85,13 +85,33 @@ public final class ImageTransformer implements AutoCloseable {
     }
 
     /**
-     * Transforms an image held in memory, on a worker thread of its own, waiting at most the time limit. When
-     * the limit passes, the transform is told to stop (ImageIO decoders stop between rows; a native call
-     * finishes first, then stops at its next step, freeing its memory) and this call fails at once.
+     * Transforms an image held in memory. The checks and the memory reservation run here (they read headers,
+     * never pixels; waiting for memory is bounded by the time limit too); the pixel work runs on a worker
+     * thread of its own, waited for at most the time limit. When it passes, the work is told to stop (ImageIO
+     * decoders stop between rows; a native call finishes first, then stops at its next step, freeing its
+     * memory and only then its reservation) and this call fails at once.
      */
     public TransformResult transform(byte[] input, ProcessingPlan plan) {
+        Optional<ImageFormat> format = MagicNumbers.formatOf(Arrays.copyOf(input, Math.min(input.length, MagicNumbers.HEAD_LENGTH)));
+        JpegStructure jpeg = format.orElse(null) == ImageFormat.JPEG ? JpegStructure.read(input, limits.maxJpegScans()) : null;
+        byte[] checked = format.orElse(null) == ImageFormat.PNG ? PngChunks.withoutMetadata(input) : input;
+        ImageHeader header;
+        try {
+            header = ImageDecoder.readHeader(checked, probe, jpeg);
+        } catch (IOException e) {
+            throw new ImageProcessingException("cannot read the image: " + e.getMessage(), e);
+        }
+        checkPixelLimit(header.uprightSize(), plan);
+        ImageEngine engine = engines.forImage(header);
+        MemoryBudget.Reservation memory = reserve(engine, header, plan);
         Cancellation cancellation = new Cancellation();
-        Future<TransformResult> result = work.submit(() -> transformNow(input, plan, cancellation));
+        Future<TransformResult> result;
+        try {
+            result = work.submit(() -> transformNow(engine, checked, header, plan, cancellation, memory));
+        } catch (RuntimeException e) {
+            memory.close();
+            throw e;
+        }
         try {
             return result.get(limits.imageTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -117,31 +137,29 @@ public final class ImageTransformer implements AutoCloseable {
         }
     }
 
-    private TransformResult transformNow(byte[] input, ProcessingPlan plan, Cancellation cancellation)
-            throws InterruptedException {
-        Optional<ImageFormat> format = MagicNumbers.formatOf(Arrays.copyOf(input, Math.min(input.length, MagicNumbers.HEAD_LENGTH)));
-        JpegStructure jpeg = format.orElse(null) == ImageFormat.JPEG ? JpegStructure.read(input, limits.maxJpegScans()) : null;
-        byte[] checked = format.orElse(null) == ImageFormat.PNG ? PngChunks.withoutMetadata(input) : input;
-        ImageHeader header;
+    /** On the worker thread: the engine's work, then its reservation given back, whichever way it ends. */
+    private TransformResult transformNow(ImageEngine engine, byte[] input, ImageHeader header, ProcessingPlan plan,
+            Cancellation cancellation, MemoryBudget.Reservation memory) {
         try {
-            header = ImageDecoder.readHeader(checked, probe, jpeg);
-        } catch (IOException e) {
-            throw new ImageProcessingException("cannot read the image: " + e.getMessage(), e);
-        }
-        checkPixelLimit(header.uprightSize(), plan);
-        ImageEngine engine = engines.forImage(header);
-        try {
-            return transformWith(engine, checked, header, plan, cancellation);
+            cancellation.checkpoint();
+            return engine.transform(input, header, plan, cancellation);
         } catch (EngineDeclinedException e) {
-            return transformWith(engines.portable(), checked, header, plan, cancellation);
+            memory.close(); // the portable engine reserves its own, larger share
+            try (MemoryBudget.Reservation portable = reserve(engines.portable(), header, plan)) {
+                cancellation.checkpoint();
+                return engines.portable().transform(input, header, plan, cancellation);
+            }
+        } finally {
+            memory.close();
         }
     }
 
-    private TransformResult transformWith(ImageEngine engine, byte[] input, ImageHeader header, ProcessingPlan plan,
-            Cancellation cancellation) throws InterruptedException {
-        try (MemoryBudget.Reservation memory = limits.memory().reserve(engine.memoryNeeded(header, plan), limits.imageTimeout())) {
-            cancellation.checkpoint();
-            return engine.transform(input, header, plan, cancellation);
+    private MemoryBudget.Reservation reserve(ImageEngine engine, ImageHeader header, ProcessingPlan plan) {
+        try {
+            return limits.memory().reserve(engine.memoryNeeded(header, plan), limits.imageTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for memory for an image", e);
         }
     }
 

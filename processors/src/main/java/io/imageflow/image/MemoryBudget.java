@@ -34,7 +34,7 @@ public final class MemoryBudget {
         return bytes;
     }
 
-    /** A reservation, given back by {@link Reservation#close()}. */
+    /** A reservation, given back by {@link Reservation#close()} (once: closing again does nothing). */
     public interface Reservation extends AutoCloseable {
         @Override
         void close();
@@ -54,7 +54,12 @@ public final class MemoryBudget {
         if (!free.tryAcquire(units, wait.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new ImageProcessingException("no memory came free for this image within " + wait.toSeconds() + " s");
         }
-        return () -> free.release(units);
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                free.release(units);
+            }
+        };
     }
 
     private static int units(long bytes) {

@@ -40,8 +40,9 @@ public final class OperationsVsVips {
         vipsArgs.put("grayscale", List.of("colourspace", in, out + "/grey.jpg[Q=85]", "b-w"));
         vipsArgs.put("blur-5", List.of("gaussblur", in, out + "/blur.jpg[Q=85]", "5"));
         vipsArgs.put("sharpen", List.of("sharpen", in, out + "/sharpen.jpg[Q=85]"));
-        vipsArgs.put("brightness-1.2", List.of("linear", in, out + "/bright.jpg[Q=85]", "1.2", "0", "--uchar"));
-        vipsArgs.put("contrast-1.2", List.of("linear", in, out + "/contrast.jpg[Q=85]", "1.2", "-25.6", "--uchar"));
+        vipsArgs.put("brightness-1.2", List.of("linear", "--uchar", in, out + "/bright.jpg[Q=85]", "--", "1.2", "0"));
+        // "--" ends the options, else vips takes -25.6 for one
+        vipsArgs.put("contrast-1.2", List.of("linear", "--uchar", in, out + "/contrast.jpg[Q=85]", "--", "1.2", "-25.6"));
         vipsArgs.put("crop-16x9", List.of("crop", in, out + "/crop.jpg[Q=85]", "0", "0", "6028", "3390"));
         vipsArgs.put("format-png", List.of("copy", in, out + "/png.png[compression=6]"));
         System.out.printf(Locale.ROOT, "%s, 20.4 MP; load %s%n%n%-16s %10s %14s %14s %10s %10s%n", PHOTO, Load.now(),
