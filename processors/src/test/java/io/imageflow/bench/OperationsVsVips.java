@@ -18,13 +18,14 @@ import io.imageflow.image.ProcessingPlan;
 
 /**
  * Each operation of the JMH table on the 20 MP photo, ours (decode + operation + encode, from memory, one
- * thread, median of 5 after 2 warm-ups) against the same task through the {@code vips} command line (a
- * process per run, reading and writing files, median of 3), once with one vips thread and once with its
- * default (every core). Output JPEG quality 85, PNG compression 6 in both.
+ * thread, after 2 warm-ups) against the same task through the {@code vips} command line (a process per run,
+ * reading and writing files), once with one vips thread and once with its default (every core): 5 rounds of
+ * the three in turn, medians. Output JPEG quality 85, PNG compression 6 in both.
  */
 public final class OperationsVsVips {
 
     private static final String PHOTO = "01_Kleiber_by_Lukas_Baubkus.jpg";
+    private static final int RUNS = 5;
 
     public static void main(String[] args) throws Exception {
         Path photo = Path.of(System.getProperty("imageflow.corpus", "../shared/corpus")).resolve(PHOTO);
@@ -52,38 +53,36 @@ public final class OperationsVsVips {
                 new ImageTransformer.Limits(100_000_000L, Duration.ofMinutes(2), MemoryBudget.ofMaxHeap(), 256))) {
             for (Map.Entry<String, List<String>> entry : vipsArgs.entrySet()) {
                 ProcessingPlan plan = parser.parse(TransformBenchmarkCases.of(entry.getKey()));
-                double ours = median(7, 2, () -> transformer.transform(input, plan));
-                double one = Double.NaN;
-                double all = Double.NaN;
-                if (vips != null) {
-                    List<String> command = new ArrayList<>(List.of(vips));
-                    command.addAll(entry.getValue());
-                    one = median(3, 0, () -> ExternalTool.time(List.of(command), 1, Map.of("VIPS_CONCURRENCY", "1")));
-                    all = median(3, 0, () -> ExternalTool.time(List.of(command), 1, Map.of()));
+                List<String> command = new ArrayList<>();
+                command.add(vips);
+                command.addAll(entry.getValue());
+                transformer.transform(input, plan); // warm-up
+                transformer.transform(input, plan);
+                // interleaved, so that the load other builds put on the machine falls on all three alike
+                double[] ours = new double[RUNS];
+                double[] one = new double[RUNS];
+                double[] all = new double[RUNS];
+                for (int run = 0; run < RUNS; run++) {
+                    long start = System.nanoTime();
+                    transformer.transform(input, plan);
+                    ours[run] = (System.nanoTime() - start) / 1e9;
+                    one[run] = vips == null ? Double.NaN : ExternalTool.time(List.of(command), 1, Map.of("VIPS_CONCURRENCY", "1"));
+                    all[run] = vips == null ? Double.NaN : ExternalTool.time(List.of(command), 1, Map.of());
                 }
-                System.out.printf(Locale.ROOT, "%-16s %10.0f %14.0f %14.0f %9.2fx %9.2fx%n", entry.getKey(), ours * 1000,
-                        one * 1000, all * 1000, one / ours, all / ours);
+                double oursMedian = median(ours);
+                double oneMedian = median(one);
+                double allMedian = median(all);
+                System.out.printf(Locale.ROOT, "%-16s %10.0f %14.0f %14.0f %9.2fx %9.2fx%n", entry.getKey(), oursMedian * 1000,
+                        oneMedian * 1000, allMedian * 1000, oneMedian / oursMedian, allMedian / oursMedian);
             }
         }
         System.out.printf(Locale.ROOT, "%n(\"vs\": vips' time / ours; above 1 = ImageFlow faster). load after: %s%n", Load.now());
     }
 
-    /** The median wall time in seconds of {@code runs} runs after {@code warmups} unmeasured ones. */
-    private static double median(int runs, int warmups, Task task) throws Exception {
-        for (int i = 0; i < warmups; i++) {
-            task.run();
-        }
-        double[] times = new double[runs - warmups];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            task.run();
-            times[i] = (System.nanoTime() - start) / 1e9;
-        }
-        Arrays.sort(times);
-        return times[times.length / 2];
+    private static double median(double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
-    private interface Task {
-        Object run() throws Exception;
-    }
 }

@@ -1,12 +1,13 @@
 package io.imageflow.image.opencv;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
+import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
-import static org.bytedeco.opencv.global.opencv_imgproc.blendLinear;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.awt.image.BufferedImage;
@@ -30,7 +31,10 @@ final class Mats {
         return out;
     }
 
-    /** The image composed over white, for formats that cannot store transparency (JPEG, BMP). */
+    /**
+     * The image composed over white, for formats that cannot store transparency (JPEG, BMP):
+     * colour · α / 255 + (255 − α), in 8-bit arithmetic that OpenCV vectorises.
+     */
     static Mat flattenOnWhite(Mat image) {
         if (image.channels() != 4) {
             return image;
@@ -39,14 +43,16 @@ final class Mats {
         cvtColor(image, colour, COLOR_BGRA2BGR);
         Mat opacity = new Mat();
         extractChannel(image, opacity, 3);
-        Mat weight = new Mat();
-        opacity.convertTo(weight, CV_32F, 1 / 255.0, 0);
-        Mat rest = new Mat();
-        subtract(new Mat(weight.size(), CV_32F, Scalar.all(1)), weight, rest);
+        Mat opacity3 = new Mat();
+        cvtColor(opacity, opacity3, COLOR_GRAY2BGR);
+        opacity.release();
+        multiply(colour, opacity3, colour, 1 / 255.0, -1);
         Mat white = new Mat(image.size(), CV_8UC3, Scalar.all(255));
-        Mat out = new Mat();
-        blendLinear(colour, white, weight, rest, out);
-        return out;
+        subtract(white, opacity3, opacity3); // 255 − α
+        add(colour, opacity3, colour);
+        opacity3.release();
+        white.release();
+        return colour;
     }
 
     /** A Java image (INT_RGB or INT_ARGB) of the same pixels, for the encoders only ImageIO has (GIF, TIFF). */

@@ -2,6 +2,7 @@ package io.imageflow.image.opencv;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSION;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_STRATEGY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_WEBP_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
@@ -24,8 +25,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 final class NativeEncoder {
 
-    /** zlib's default level, as libvips' and ImageIO's PNG writers use. */
+    /**
+     * zlib's default level with its run-length strategy: on a 20 MP photo 3 s and 25 MB, where the default
+     * strategy took 19 s for 26 MB (libvips: 2 s and 45 MB, with no row filter).
+     */
     private static final int PNG_COMPRESSION = 6;
+    private static final int PNG_STRATEGY_RLE = 3;
 
     private NativeEncoder() {
     }
@@ -44,7 +49,7 @@ final class NativeEncoder {
         int[] parameters = switch (format) {
             case JPEG -> new int[] {IMWRITE_JPEG_QUALITY, options.quality()};
             case WEBP -> new int[] {IMWRITE_WEBP_QUALITY, options.quality()};
-            case PNG -> new int[] {IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION};
+            case PNG -> new int[] {IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION, IMWRITE_PNG_STRATEGY, PNG_STRATEGY_RLE};
             default -> new int[0];
         };
         BytePointer encoded = new BytePointer();
