@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +48,7 @@ public final class ImageTransformer implements AutoCloseable {
 
     private final ImageEngines engines;
     private final Limits limits;
-    private final ImageProbe probe = new ImageProbe();
+    private final ImageChecks checks;
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads());
 
     /** The shipped engines (native where it loads) with the default limits. */
@@ -61,6 +59,7 @@ public final class ImageTransformer implements AutoCloseable {
     public ImageTransformer(ImageEngines engines, Limits limits) {
         this.engines = engines;
         this.limits = limits;
+        this.checks = new ImageChecks(limits.maxPixels(), limits.maxJpegScans());
     }
 
     public ImageEngines engines() {
@@ -92,16 +91,9 @@ public final class ImageTransformer implements AutoCloseable {
      * memory and only then its reservation) and this call fails at once.
      */
     public TransformResult transform(byte[] input, ProcessingPlan plan) {
-        Optional<ImageFormat> format = MagicNumbers.formatOf(Arrays.copyOf(input, Math.min(input.length, MagicNumbers.HEAD_LENGTH)));
-        JpegStructure jpeg = format.orElse(null) == ImageFormat.JPEG ? JpegStructure.read(input, limits.maxJpegScans()) : null;
-        byte[] checked = format.orElse(null) == ImageFormat.PNG ? PngChunks.withoutMetadata(input) : input;
-        ImageHeader header;
-        try {
-            header = ImageDecoder.readHeader(checked, probe, jpeg);
-        } catch (IOException e) {
-            throw new ImageProcessingException("cannot read the image: " + e.getMessage(), e);
-        }
-        checkPixelLimit(header.uprightSize(), plan);
+        ImageChecks.Checked image = checks.inspect(input, plan);
+        byte[] checked = image.input();
+        ImageHeader header = image.header();
         ImageEngine engine = engines.forImage(header);
         MemoryBudget.Reservation memory = reserve(engine, header, plan);
         Cancellation cancellation = new Cancellation();
@@ -160,22 +152,6 @@ public final class ImageTransformer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for memory for an image", e);
-        }
-    }
-
-    /** Defence in depth: the API refuses large uploads too, but a worker must not rely on it. */
-    private void checkPixelLimit(Size size, ProcessingPlan plan) {
-        requireWithinLimit(size, "the image is ");
-        for (ImageOperation operation : plan.operations()) {
-            size = operation.resultSize(size);
-            requireWithinLimit(size, operation.type() + " would make the image ");
-        }
-    }
-
-    private void requireWithinLimit(Size size, String what) {
-        if (size.pixels() > limits.maxPixels()) {
-            throw new ImageProcessingException(String.format(Locale.ROOT, "%s%s = %,d pixels, more than the %,d allowed",
-                    what, size, size.pixels(), limits.maxPixels()));
         }
     }
 
