@@ -18,8 +18,12 @@ public record ImageFlowProperties(
     public record Limits(int maxFiles, DataSize maxFileSize, long maxPixels, int maxNameLength) {
     }
 
-    /** How a failing image is retried before it is marked FAILED. */
-    public record Processing(int maxAttempts, Duration retryDelay, double retryBackoff) {
+    /**
+     * How a failing image is retried before it is marked FAILED; which engine transforms images, and the
+     * limits each image is held to (time; memory of the images in flight, unset = 60 % of the max heap).
+     */
+    public record Processing(int maxAttempts, Duration retryDelay, double retryBackoff, String engine,
+            Duration imageTimeout, DataSize memoryBudget, int maxJpegScans) {
     }
 
     public record Mail(String from, String subjectPrefix) {

@@ -13,7 +13,9 @@ import io.imageflow.api.ImageDownloads;
 import io.imageflow.api.ResultsZip;
 import io.imageflow.api.UploadReader;
 import io.imageflow.batch.BatchStore;
+import io.imageflow.image.ImageEngines;
 import io.imageflow.image.ImageTransformer;
+import io.imageflow.image.MemoryBudget;
 import io.imageflow.image.OperationParser;
 import io.imageflow.manager.BatchFanOut;
 import io.imageflow.manager.OutcomeRecorder;
@@ -98,9 +100,19 @@ public class PipelineConfiguration {
         return new OutcomeRecorder(store);
     }
 
+    /** The engine (imageflow.processing.engine) and the limits every image is held to. */
+    @Bean(destroyMethod = "close")
+    ImageTransformer imageTransformer(ImageFlowProperties properties) {
+        ImageFlowProperties.Processing processing = properties.processing();
+        MemoryBudget memory = processing.memoryBudget() == null ? MemoryBudget.ofMaxHeap()
+                : new MemoryBudget(processing.memoryBudget().toBytes());
+        return new ImageTransformer(ImageEngines.of(processing.engine()), new ImageTransformer.Limits(
+                properties.limits().maxPixels(), processing.imageTimeout(), memory, processing.maxJpegScans()));
+    }
+
     @Bean
-    ImageWorker imageWorker(BlobStore blobs, OperationParser parser, ImageFlowProperties properties) {
-        return new ImageWorker(blobs, parser, new ImageTransformer(properties.limits().maxPixels()));
+    ImageWorker imageWorker(BlobStore blobs, OperationParser parser, ImageTransformer transformer) {
+        return new ImageWorker(blobs, parser, transformer);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.imageflow.image;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
@@ -9,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Decodes an image once, whole and upright, or fails with a reason the person who sent it can understand. */
+/** Reads an image's header, and decodes it once, whole and upright, or fails with a reason the sender understands. */
 final class ImageDecoder {
 
     /**
@@ -19,63 +21,59 @@ final class ImageDecoder {
      */
     private static final String MISSING_DATA = "premature end of data segment";
 
-    /**
-     * Where the image bytes are. Each pass (probe, EXIF, decode) opens its own stream, because some readers
-     * (PNG, WebP) flush the stream they are given, after which it cannot be rewound.
-     */
-    @FunctionalInterface
-    interface Source {
-        ImageInputStream open() throws IOException;
-    }
-
-    /**
-     * What is known before decoding.
-     *
-     * @param exif a JPEG's EXIF APP1 payload, kept for output that keeps metadata; null for other formats or none
-     */
-    record Header(ImageInfo info, int orientation, byte[] exif) {
-
-        /** The size once turned upright: what the operations will see. */
-        Size uprightSize() {
-            return ExifOrientation.upright(new Size(info.width(), info.height()), orientation);
-        }
-    }
-
     private ImageDecoder() {
     }
 
-    static Header readHeader(Source source, ImageProbe probe) throws IOException {
+    /**
+     * @param jpegStructure the JPEG's structure when the image is a JPEG, else null
+     */
+    static ImageHeader readHeader(byte[] bytes, ImageProbe probe, JpegStructure jpegStructure) throws IOException {
+        if (jpegStructure != null && jpegStructure.width() > 0 && jpegStructure.height() > 0) {
+            // the walk over the markers already read all a JPEG's header says: no ImageIO reader needed
+            byte[] exif = jpegStructure.exif();
+            return new ImageHeader(new ImageInfo(ImageFormat.JPEG, jpegStructure.width(), jpegStructure.height()),
+                    exif == null ? ExifOrientation.UPRIGHT : ExifOrientation.read(exif), exif, jpegStructure.needsColourManagement());
+        }
         ImageInfo info;
-        try (ImageInputStream in = source.open()) {
+        try (ImageInputStream in = open(bytes)) {
             info = probe.probe(in);
         }
         if (info.format() != ImageFormat.JPEG && info.format() != ImageFormat.TIFF) {
-            return new Header(info, ExifOrientation.UPRIGHT, null);
+            return new ImageHeader(info, ExifOrientation.UPRIGHT, null, false);
         }
-        try (ImageInputStream in = source.open()) {
+        try (ImageInputStream in = open(bytes)) {
             if (info.format() == ImageFormat.TIFF) {
-                return new Header(info, ExifOrientation.read(in), null); // a TIFF file is itself the TIFF structure
+                return new ImageHeader(info, ExifOrientation.read(in), null, false); // a TIFF file is itself the TIFF structure
             }
             byte[] exif = JpegExif.read(in);
-            return new Header(info, exif == null ? ExifOrientation.UPRIGHT : ExifOrientation.read(exif), exif);
+            boolean managed = jpegStructure != null && jpegStructure.needsColourManagement();
+            return new ImageHeader(info, exif == null ? ExifOrientation.UPRIGHT : ExifOrientation.read(exif), exif, managed);
         }
     }
 
-    /** The first image (first frame of a GIF) as 8-bit sRGB, INT_RGB or INT_ARGB, turned upright. */
-    static BufferedImage decode(Source source, Header header) throws IOException {
-        ImageFormat format = header.info().format();
+    /**
+     * The first image (first frame of a GIF) as 8-bit sRGB, INT_RGB or INT_ARGB, turned upright. ImageIO's
+     * readers stop between rows when cancelled, so a slow decode is really abandoned.
+     */
+    static BufferedImage decode(byte[] bytes, ImageHeader header, Cancellation cancellation) throws IOException {
+        ImageFormat format = header.format();
         List<String> warnings = new ArrayList<>();
         BufferedImage image;
         ImageReader reader = ImageProbe.readerFor(format);
-        try (ImageInputStream in = source.open()) {
-            reader.setInput(in, true, false);
+        Runnable abort = reader::abort;
+        cancellation.onCancel(abort);
+        try (ImageInputStream in = open(bytes)) {
+            reader.setInput(in, true, true); // metadata is never used: do not let the reader keep it
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             image = reader.read(0);
         } catch (IOException | RuntimeException e) {
+            cancellation.checkpoint();
             throw new ImageProcessingException("the image data is truncated or corrupt: " + reason(e), e);
         } finally {
+            cancellation.remove(abort);
             reader.dispose();
         }
+        cancellation.checkpoint(); // an aborted read returns what it had
         for (String warning : warnings) {
             if (warning.toLowerCase(Locale.ROOT).contains(MISSING_DATA)) {
                 throw new ImageProcessingException("the image data is truncated or corrupt: " + warning
@@ -83,6 +81,10 @@ final class ImageDecoder {
             }
         }
         return ExifOrientation.upright(Images.standard(image), header.orientation());
+    }
+
+    private static ImageInputStream open(byte[] bytes) {
+        return new ByteArrayImageInputStream(bytes);
     }
 
     private static String reason(Throwable e) {

@@ -10,8 +10,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-/** Writes the finished image in the format asked for, or the nearest one that can be written here. */
-final class ImageEncoder {
+/**
+ * Writes the finished image in the format asked for, or the nearest one that can be written here (ImageIO).
+ * The native engine also comes here for the formats it does not write itself (GIF, TIFF).
+ */
+public final class ImageEncoder {
 
     private ImageEncoder() {
     }
@@ -20,8 +23,8 @@ final class ImageEncoder {
      * @param inputFormat the original's format, used when the options name none
      * @param exif        the original JPEG's EXIF APP1 payload, or null
      */
-    static TransformResult encode(BufferedImage image, ImageFormat inputFormat, OutputOptions options, byte[] exif) {
-        ImageFormat wanted = options.format() != null ? options.format() : inputFormat;
+    public static TransformResult encode(BufferedImage image, ImageFormat inputFormat, OutputOptions options, byte[] exif) {
+        ImageFormat wanted = wanted(inputFormat, options);
         ImageFormat format = wanted;
         String note = null;
         if (!wanted.writable()) {
@@ -33,10 +36,20 @@ final class ImageEncoder {
             default -> format.supportsAlpha() ? image : Images.flattenOnWhite(image);
         };
         byte[] bytes = write(ready, format, options.quality());
+        return new TransformResult(withMetadata(bytes, format, options, exif), format, ready.getWidth(), ready.getHeight(), note);
+    }
+
+    /** The format the options ask for: theirs, or else the input's. */
+    public static ImageFormat wanted(ImageFormat inputFormat, OutputOptions options) {
+        return options.format() != null ? options.format() : inputFormat;
+    }
+
+    /** The encoded image with the original EXIF put back when the options keep metadata (JPEG to JPEG only). */
+    public static byte[] withMetadata(byte[] encoded, ImageFormat format, OutputOptions options, byte[] exif) {
         if (format == ImageFormat.JPEG && options.keepMetadata() && exif != null) {
-            bytes = JpegExif.insert(bytes, ExifOrientation.reset(exif)); // the pixels are upright now
+            return JpegExif.insert(encoded, ExifOrientation.reset(exif)); // the pixels are upright now
         }
-        return new TransformResult(bytes, format, ready.getWidth(), ready.getHeight(), note);
+        return encoded;
     }
 
     private static byte[] write(BufferedImage image, ImageFormat format, int quality) {

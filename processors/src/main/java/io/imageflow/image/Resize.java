@@ -70,10 +70,11 @@ public record Resize(Integer width, Integer height, Fit fit, boolean enlarge) im
     }
 
     /** A resize in three steps: take {@code source} from the input, scale it to {@code scaled}, centre it on {@code canvas}. */
-    private record Steps(Rectangle source, Size scaled, Size canvas) {
+    public record Steps(Rectangle source, Size scaled, Size canvas) {
     }
 
-    private Steps steps(Size input) {
+    /** How this resize goes for an input of the given size; every engine follows the same steps. */
+    public Steps steps(Size input) {
         int w = input.width();
         int h = input.height();
         Rectangle whole = new Rectangle(0, 0, w, h);

@@ -150,7 +150,8 @@ public final class ThroughputClient {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> record = (Map<String, Object>) Json.parse(response.body());
-                if (FINISHED.contains(record.get("status"))) {
+                // finished for the person who sent it: every image done and the email sent
+                if (FINISHED.contains(record.get("status")) && record.get("notifiedAt") != null) {
                     batch.finishedNanos = System.nanoTime();
                     batch.record = record;
                     waiting.remove(batch);
@@ -170,6 +171,7 @@ public final class ThroughputClient {
     private static void report(List<Sent> sent, int images, long start, long uploaded, long end) {
         List<Double> clientLatency = new ArrayList<>();
         List<Double> serverLatency = new ArrayList<>();
+        List<Double> emailLatency = new ArrayList<>();
         List<Double> durations = new ArrayList<>();
         int done = 0;
         int failed = 0;
@@ -179,6 +181,9 @@ public final class ThroughputClient {
             Object completed = batch.record.get("completedAt");
             if (created != null && completed != null) {
                 serverLatency.add(Duration.between(Instant.parse((String) created), Instant.parse((String) completed)).toMillis() / 1000.0);
+            }
+            if (created != null && batch.record.get("notifiedAt") instanceof String notified) {
+                emailLatency.add(Duration.between(Instant.parse((String) created), Instant.parse(notified)).toMillis() / 1000.0);
             }
             for (Object image : (List<?>) batch.record.get("images")) {
                 Map<?, ?> record = (Map<?, ?>) image;
@@ -196,11 +201,15 @@ public final class ThroughputClient {
         System.out.printf(Locale.ROOT, "%nbatches %d x %d images: %d done, %d failed; uploads took %.1f s, all finished after %.1f s%n",
                 sent.size(), images, done, failed, seconds(uploaded - start), wall);
         System.out.printf(Locale.ROOT, "throughput:             %.2f images/s%n", done / wall);
-        System.out.printf(Locale.ROOT, "batch latency (client): p50 %.1f s  p95 %.1f s  max %.1f s   (upload start to seen finished; polled every %d ms)%n",
+        System.out.printf(Locale.ROOT, "batch latency (client): p50 %.1f s  p95 %.1f s  max %.1f s   (upload start to seen finished and mailed; polled every %d ms)%n",
                 percentile(clientLatency, 50), percentile(clientLatency, 95), percentile(clientLatency, 100), POLL_EVERY.toMillis());
         if (!serverLatency.isEmpty()) {
             System.out.printf(Locale.ROOT, "batch latency (server): p50 %.1f s  p95 %.1f s  max %.1f s   (createdAt to completedAt)%n",
                     percentile(serverLatency, 50), percentile(serverLatency, 95), percentile(serverLatency, 100));
+        }
+        if (!emailLatency.isEmpty()) {
+            System.out.printf(Locale.ROOT, "to the email (server):  p50 %.1f s  p95 %.1f s  max %.1f s   (createdAt to notifiedAt)%n",
+                    percentile(emailLatency, 50), percentile(emailLatency, 95), percentile(emailLatency, 100));
         }
         if (!durations.isEmpty()) {
             System.out.printf(Locale.ROOT, "per image durationMs:   p50 %.0f ms  p95 %.0f ms  max %.0f ms   (%d records: read, transform, store)%n",

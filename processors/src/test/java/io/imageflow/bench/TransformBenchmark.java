@@ -46,22 +46,7 @@ import io.imageflow.image.TransformResult;
 public class TransformBenchmark {
 
     /** The operation lists, as a client sends them. */
-    static final Map<String, List<Map<String, Object>>> CASES = Map.ofEntries(
-            Map.entry("none", List.of()),
-            Map.entry("resize-1600", List.of(Map.of("type", "resize", "width", 1600))),
-            Map.entry("rotate-90", List.of(Map.of("type", "rotate", "degrees", 90))),
-            Map.entry("rotate-30", List.of(Map.of("type", "rotate", "degrees", 30))),
-            Map.entry("grayscale", List.of(Map.of("type", "grayscale"))),
-            Map.entry("blur-5", List.of(Map.of("type", "blur", "radius", 5))),
-            Map.entry("sharpen", List.of(Map.of("type", "sharpen"))),
-            Map.entry("brightness-1.2", List.of(Map.of("type", "brightness", "factor", 1.2))),
-            Map.entry("contrast-1.2", List.of(Map.of("type", "contrast", "factor", 1.2))),
-            Map.entry("crop-16x9", List.of(Map.of("type", "crop", "aspect", "16:9"))),
-            Map.entry("format-png", List.of(Map.of("type", "format", "format", "png"))),
-            Map.entry("chain", List.of(
-                    Map.of("type", "resize", "width", 1600),
-                    Map.of("type", "sharpen"),
-                    Map.of("type", "quality", "quality", 85))));
+    static final Map<String, List<Map<String, Object>>> CASES = TransformBenchmarkCases.CASES;
 
     /** 6028×3391 (20.4 MP, 4.4 MB) and 3000×1994 (6.0 MP, 0.3 MB), both baseline JPEG. */
     @Param({"01_Kleiber_by_Lukas_Baubkus.jpg", "17_butterfly.jpg"})

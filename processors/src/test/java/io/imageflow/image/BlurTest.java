@@ -12,7 +12,7 @@ class BlurTest {
 
     @Test
     void smoothsASharpEdge() {
-        BufferedImage out = new Blur(2).apply(TestImages.edge(40, 10));
+        BufferedImage out = TestImages.apply(new Blur(2), TestImages.edge(40, 10));
 
         int[] row = new int[40];
         for (int x = 0; x < 40; x++) {
@@ -30,7 +30,7 @@ class BlurTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.1, 2, 8, 30})
     void leavesNoDarkBorder(double radius) {
-        BufferedImage out = new Blur(radius).apply(TestImages.opaque(TestImages.solid(60, 40, 0xFFFFFFFF)));
+        BufferedImage out = TestImages.apply(new Blur(radius), TestImages.opaque(TestImages.solid(60, 40, 0xFFFFFFFF)));
 
         assertThat(out.getWidth()).isEqualTo(60);
         assertThat(out.getHeight()).isEqualTo(40);
@@ -41,7 +41,7 @@ class BlurTest {
 
     @Test
     void largeRadiusBlursFarAcrossTheEdge() {
-        BufferedImage out = new Blur(30).apply(TestImages.edge(400, 20));
+        BufferedImage out = TestImages.apply(new Blur(30), TestImages.edge(400, 20));
 
         int tenPixelsIntoBlack = TestImages.argb(out, 189, 10)[1];
         assertThat(tenPixelsIntoBlack).isBetween(60, 127);

@@ -12,16 +12,16 @@ class BrightnessTest {
 
     @Test
     void zeroMakesBlackButKeepsAlpha() {
-        assertThat(TestImages.argb(new Brightness(0).apply(image), 2, 2)).containsExactly(128, 0, 0, 0);
+        assertThat(TestImages.argb(TestImages.apply(new Brightness(0), image), 2, 2)).containsExactly(128, 0, 0, 0);
     }
 
     @Test
     void twoDoublesAndClampsAt255() {
-        assertThat(TestImages.argb(new Brightness(2).apply(image), 2, 2)).containsExactly(128, 100, 200, 255);
+        assertThat(TestImages.argb(TestImages.apply(new Brightness(2), image), 2, 2)).containsExactly(128, 100, 200, 255);
     }
 
     @Test
     void oneChangesNothing() {
-        assertThat(TestImages.argb(new Brightness(1).apply(image), 2, 2)).containsExactly(128, 50, 100, 150);
+        assertThat(TestImages.argb(TestImages.apply(new Brightness(1), image), 2, 2)).containsExactly(128, 50, 100, 150);
     }
 }

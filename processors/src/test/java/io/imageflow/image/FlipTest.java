@@ -12,7 +12,7 @@ class FlipTest {
 
     @Test
     void horizontalMirrorsLeftAndRight() {
-        BufferedImage out = new Flip(Flip.Direction.HORIZONTAL).apply(image);
+        BufferedImage out = TestImages.apply(new Flip(Flip.Direction.HORIZONTAL), image);
 
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 5; x++) {
@@ -23,7 +23,7 @@ class FlipTest {
 
     @Test
     void verticalMirrorsTopAndBottom() {
-        BufferedImage out = new Flip(Flip.Direction.VERTICAL).apply(image);
+        BufferedImage out = TestImages.apply(new Flip(Flip.Direction.VERTICAL), image);
 
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 5; x++) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Reading every supported kind of input, upright and complete, or refusing it clearly. */
 class ImageTransformerDecodingTest {
 
-    private final ImageTransformer transformer = new ImageTransformer(50_000_000);
+    private final ImageTransformer transformer = TestImages.transformer(50_000_000);
 
     @ParameterizedTest(name = "orientation {0}, big-endian {1}")
     @CsvSource({"1, true", "2, false", "3, true", "4, false", "5, true", "6, false", "6, true", "7, true", "8, false"})

@@ -11,11 +11,28 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Writing the result: format fallbacks, transparency, GIF palettes, quality and metadata. */
 class ImageTransformerEncodingTest {
 
-    private final ImageTransformer transformer = new ImageTransformer(50_000_000);
+    private final ImageTransformer transformer = TestImages.transformer(50_000_000);
+
+    @Test
+    void writesWebpWithTheNativeEngine() {
+        assumeTrue(transformer.engines().preferred().name().equals("native"), "the native engine writes WebP");
+        byte[] webp = TestFiles.webp(40, 30, 0x80336699);
+
+        TransformResult kept = transformer.transform(webp, TestImages.outputAs(null));
+        TransformResult lossy = transformer.transform(TestImages.encode(TestImages.opaque(TestImages.solid(8, 8, 0xFF336699)), "png"),
+                TestImages.outputAs(ImageFormat.WEBP));
+
+        assertThat(kept.format()).isEqualTo(ImageFormat.WEBP);
+        assertThat(kept.note()).isNull();
+        assertThat(new ImageProbe().probe(new java.io.ByteArrayInputStream(kept.bytes()))).isEqualTo(new ImageInfo(ImageFormat.WEBP, 40, 30));
+        assertThat(TestImages.argb(TestImages.decode(kept.bytes()), 20, 15)[0]).as("alpha kept").isBetween(0x78, 0x88);
+        assertThat(lossy.format()).isEqualTo(ImageFormat.WEBP);
+    }
 
     @Test
     void stripsMetadataByDefaultAndKeepsExifUprightWhenAsked() {
@@ -63,6 +80,7 @@ class ImageTransformerEncodingTest {
 
     @Test
     void readsWebpButWritesPngInsteadWithANote() {
+        assumeTrue(TestImages.ENGINE == ImageEngines.Choice.JAVA, "only the pure-Java engine cannot write WebP");
         byte[] webp = TestFiles.webp(40, 30, 0x80336699);
 
         TransformResult kept = transformer.transform(webp, TestImages.outputAs(null));

@@ -10,7 +10,7 @@ import static io.imageflow.support.TestImages.pngBomb;
 /** What is refused before any pixel is decoded. */
 class ImageTransformerGuardsTest {
 
-    private final ImageTransformer transformer = new ImageTransformer(50_000_000);
+    private final ImageTransformer transformer = TestImages.transformer(50_000_000);
 
     @Test
     void refusesADecompressionBombBeforeDecodingIt() throws IOException {

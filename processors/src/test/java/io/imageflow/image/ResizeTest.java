@@ -37,7 +37,7 @@ class ResizeTest {
     void producesTheSizeItAnnounces(Integer width, Integer height, Fit fit, boolean enlarge, int expectedWidth, int expectedHeight) {
         Resize resize = new Resize(width, height, fit, enlarge);
 
-        BufferedImage out = resize.apply(image);
+        BufferedImage out = TestImages.apply(resize, image);
 
         assertThat(new Size(out.getWidth(), out.getHeight())).isEqualTo(new Size(expectedWidth, expectedHeight));
         assertThat(resize.resultSize(new Size(400, 200))).isEqualTo(new Size(expectedWidth, expectedHeight));
@@ -45,7 +45,7 @@ class ResizeTest {
 
     @Test
     void containPadsWithTransparencyAroundTheCentredImage() {
-        BufferedImage out = new Resize(100, 100, Fit.CONTAIN, false).apply(image);
+        BufferedImage out = TestImages.apply(new Resize(100, 100, Fit.CONTAIN, false), image);
 
         assertThat(TestImages.argb(out, 50, 10)[0]).as("padding above").isZero();
         assertThat(TestImages.argb(out, 50, 90)[0]).as("padding below").isZero();
@@ -55,7 +55,7 @@ class ResizeTest {
 
     @Test
     void containWithoutEnlargementCentresTheUnscaledImage() {
-        BufferedImage out = new Resize(800, 800, Fit.CONTAIN, false).apply(image);
+        BufferedImage out = TestImages.apply(new Resize(800, 800, Fit.CONTAIN, false), image);
 
         // the 400×200 image sits at x 200..599, y 300..499
         assertThat(TestImages.argb(out, 199, 400)[0]).isZero();
@@ -67,7 +67,7 @@ class ResizeTest {
     @Test
     void coverCropsTheOverflowEquallyOnBothSides() {
         // 400×200 into 100×100: scaled to 200×100, the centre 100×100 is kept — all green.
-        BufferedImage out = new Resize(100, 100, Fit.COVER, false).apply(image);
+        BufferedImage out = TestImages.apply(new Resize(100, 100, Fit.COVER, false), image);
 
         assertThat(TestImages.argb(out, 2, 50)).containsExactly(255, 0, 255, 0);
         assertThat(TestImages.argb(out, 97, 50)).containsExactly(255, 0, 255, 0);
@@ -75,7 +75,7 @@ class ResizeTest {
 
     @Test
     void fillStretchesEverything() {
-        BufferedImage out = new Resize(100, 100, Fit.FILL, false).apply(image);
+        BufferedImage out = TestImages.apply(new Resize(100, 100, Fit.FILL, false), image);
 
         assertThat(TestImages.argb(out, 5, 50)).containsExactly(255, 255, 0, 0);
         assertThat(TestImages.argb(out, 95, 50)).containsExactly(255, 0, 0, 255);

@@ -196,7 +196,7 @@ final class TestFiles {
         return out.toByteArray();
     }
 
-    private static void pngChunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+    static void pngChunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
         DataOutputStream out = new DataOutputStream(png);
         out.writeInt(data.length);
         byte[] typeAndData = concat(type.getBytes(StandardCharsets.US_ASCII), data);

@@ -13,7 +13,32 @@ import java.util.List;
 /** Test images built in code, so every test shows exactly what its input is (see also {@link TestFiles}). */
 final class TestImages {
 
+    /**
+     * The engine these tests run against: {@code -Dimageflow.test.engine=java|native|auto}; by default the one
+     * that ships (auto: native where it loads). The build runs the image tests once with each (pom.xml).
+     */
+    static final ImageEngines.Choice ENGINE = ImageEngines.Choice.valueOf(
+            System.getProperty("imageflow.test.engine", "auto").toUpperCase(java.util.Locale.ROOT));
+
+    private static final ImageTransformer TRANSFORMER = transformer(50_000_000);
+
     private TestImages() {
+    }
+
+    /** A transformer on the engine under test, with the default limits. */
+    static ImageTransformer transformer(long maxPixels) {
+        return new ImageTransformer(ImageEngines.of(ENGINE), ImageTransformer.Limits.defaults(maxPixels));
+    }
+
+    /**
+     * The operation applied by the engine under test: directly for the Java engine; for the native one through a
+     * whole transform of the image written as PNG (lossless, alpha kept) into PNG, decoded again for the assertions.
+     */
+    static BufferedImage apply(ImageOperation operation, BufferedImage image) {
+        if (ENGINE == ImageEngines.Choice.JAVA) {
+            return operation.apply(image);
+        }
+        return decode(TRANSFORMER.transform(encode(image, "png"), outputAs(ImageFormat.PNG, operation)).bytes());
     }
 
     static BufferedImage solid(int width, int height, int argb) {

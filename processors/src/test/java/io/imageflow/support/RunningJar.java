@@ -40,11 +40,17 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar over a data directory with the given extra arguments, and waits until it serves. */
     public static RunningJar start(Path dataDir, String... arguments) {
+        return start(dataDir, List.of("-Xmx1g"), arguments);
+    }
+
+    /** The same with other JVM options (always with the README's -XX:+ExitOnOutOfMemoryError). */
+    public static RunningJar start(Path dataDir, List<String> jvmOptions, String... arguments) {
         int port = FreePorts.next();
         int mailboxPort = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--imageflow.data-dir=" + dataDir.toAbsolutePath()));
         // defaults an argument may replace (a setting given twice would become a list of both)
@@ -99,6 +105,12 @@ public final class RunningJar implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int awaitExit(Duration patience) {
+        await().atMost(patience).until(() -> !process.isAlive());
+        return process.exitValue();
     }
 
     /** kill -9: no shutdown hook runs, nothing is flushed or closed. */

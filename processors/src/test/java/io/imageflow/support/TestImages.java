@@ -35,6 +35,25 @@ public final class TestImages {
     }
 
     /**
+     * A large JPEG made in code: a smooth colour gradient, so it stays a few MB on disk while its decoded
+     * pixels are many times that (for tests that need an image heavy in memory, not in bytes).
+     */
+    public static byte[] largeJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpeg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A PNG header declaring a huge image, with a tiny compressed IDAT of zeros: the classic
      * decompression bomb. Decoding it would need width × height × 4 bytes; it must be refused on its header.
      */
