@@ -19,9 +19,11 @@ import io.imageflow.manager.BatchFanOut;
 import io.imageflow.manager.OutcomeRecorder;
 import io.imageflow.manager.StalledBatches;
 import io.imageflow.notifier.CompletionEmails;
+import io.imageflow.observability.PipelineMetrics;
 import io.imageflow.seed.SeedViews;
 import io.imageflow.storage.BlobStore;
 import io.imageflow.worker.ImageWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,8 +96,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    OutcomeRecorder outcomeRecorder(BatchStore store) {
-        return new OutcomeRecorder(store);
+    OutcomeRecorder outcomeRecorder(BatchStore store, MeterRegistry meters) {
+        return new OutcomeRecorder(store, new PipelineMetrics(meters));
     }
 
     @Bean

@@ -22,11 +22,13 @@ public final class RunningJar implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private RunningJar(Process process, Path log, int port) {
+    private RunningJar(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static Path jar() {
@@ -38,10 +40,12 @@ public final class RunningJar implements AutoCloseable {
     /** Starts the jar over a data directory with the given extra arguments, and waits until it serves. */
     public static RunningJar start(Path dataDir, String... arguments) {
         int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--imageflow.data-dir=" + dataDir.toAbsolutePath(),
                 "--spring.mail.port=" + FreePorts.next(),
                 "--imageflow.mail.imap-port=" + FreePorts.next(),
@@ -52,7 +56,7 @@ public final class RunningJar implements AutoCloseable {
             Path log = Files.createTempFile(dataDir.getParent(), "imageflow-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            RunningJar jar = new RunningJar(process, log, port);
+            RunningJar jar = new RunningJar(process, log, port, managementPort);
             jar.awaitUp();
             return jar;
         } catch (IOException e) {
@@ -62,6 +66,11 @@ public final class RunningJar implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** Where health, metrics and Hawtio are served. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public ApiClient api() {
@@ -92,7 +101,7 @@ public final class RunningJar implements AutoCloseable {
 
     private void awaitUp() {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(process.isAlive()).as("the jar exited during start-up:\n%s", log()).isTrue();
             try {
