@@ -1,4 +1,4 @@
-package io.imageflow.local;
+package io.imageflow.backends.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
