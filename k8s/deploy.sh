@@ -15,7 +15,7 @@ usage: k8s/deploy.sh --project ID --image IMAGE --host HOST [--region REGION] [-
   --project   Google Cloud project id (or IMAGEFLOW_PROJECT)
   --image     the image built from the Dockerfile, e.g. europe-west1-docker.pkg.dev/ID/imageflow/imageflow:0.1.0
   --host      the public host name of the web app and API, e.g. imageflow.example.com
-  --region    for k8s/provision.sh, as IMAGEFLOW_REGION (default europe-west1)
+  --region    where k8s/provision.sh creates the bucket (default europe-west1)
 Secrets come from the environment when set: IMAGEFLOW_ADMIN_PASSWORD (Hawtio and metrics; unset = none),
 SMTP_USERNAME and SMTP_PASSWORD (the mail relay's login).
 USAGE
@@ -86,12 +86,11 @@ if $provision; then
     echo "k8s/provision.sh is missing (the gcp mode's provisioning script); --skip-provision if done already" >&2
     exit 1
   fi
-  # the project on the command line; region and namespace in the environment, for it to use
-  export IMAGEFLOW_PROJECT="$project" IMAGEFLOW_REGION="$region" IMAGEFLOW_NAMESPACE="$namespace"
+  # its service account (imageflow) and Kubernetes service account (imageflow) are the manifests' defaults
   if $dry_run; then
-    "$here/provision.sh" --project "$project" --dry-run
+    "$here/provision.sh" --project "$project" --region "$region" --namespace "$namespace" --dry-run
   else
-    "$here/provision.sh" --project "$project"
+    "$here/provision.sh" --project "$project" --region "$region" --namespace "$namespace"
   fi
 fi
 
@@ -166,23 +165,23 @@ patches:
         value: https://monitoring.googleapis.com/v1/projects/${project}/location/global/prometheus
 YAML
 
-if $dry_run; then
-  echo "+ kubectl apply -k target/k8s-overlay/app"
-  kubectl kustomize "$overlay/app"
-else
-  kubectl apply -k "$overlay/app"
-fi
+# applies one of the overlays; --dry-run prints what it would apply
+apply_overlay() {
+  if $dry_run; then
+    echo "+ kubectl apply -k target/k8s-overlay/$1"
+    kubectl kustomize "$overlay/$1"
+  else
+    kubectl apply -k "$overlay/$1"
+  fi
+}
+
+apply_overlay app
 if $keda; then
   if ! $dry_run && ! kubectl get crd scaledobjects.keda.sh >/dev/null 2>&1; then
     echo "KEDA is not installed in this cluster (keda/README.md says how); --skip-keda to go without" >&2
     exit 1
   fi
-  if $dry_run; then
-    echo "+ kubectl apply -k target/k8s-overlay/keda"
-    kubectl kustomize "$overlay/keda"
-  else
-    kubectl apply -k "$overlay/keda"
-  fi
+  apply_overlay keda
 fi
 for deployment in api manager processor notifier; do
   run kubectl -n "$namespace" rollout status "deployment/$deployment" --timeout=10m

@@ -39,11 +39,15 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar over a data directory with the given extra arguments, and waits until it serves. */
     public static RunningJar start(Path dataDir, String... arguments) {
+        return start(dataDir, List.of(java(), "-Xmx1g", "-jar", jar().toAbsolutePath().toString()), arguments);
+    }
+
+    /** Starts ImageFlow with this command line (java, its options, -jar and the jar) and the extra arguments. */
+    public static RunningJar start(Path dataDir, List<String> javaCommand, String... arguments) {
         int port = FreePorts.next();
         int managementPort = FreePorts.next();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(javaCommand);
+        command.addAll(List.of(
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
                 "--imageflow.data-dir=" + dataDir.toAbsolutePath(),
@@ -62,6 +66,10 @@ public final class RunningJar implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public String baseUrl() {
