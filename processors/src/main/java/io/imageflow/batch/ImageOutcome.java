@@ -12,7 +12,7 @@ public record ImageOutcome(
         String error,
         StoredFile result,
         String note,
-        Long durationMs) {
+        Long durationMs) implements AboutBatch {
 
     public static ImageOutcome started(ImageTask task, int attempt) {
         return new ImageOutcome(task.batchId(), task.imageId(), ImageStatus.PROCESSING, attempt, null, null, null, null);

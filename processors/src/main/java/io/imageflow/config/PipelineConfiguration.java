@@ -21,10 +21,12 @@ import io.imageflow.manager.BatchFanOut;
 import io.imageflow.manager.OutcomeRecorder;
 import io.imageflow.manager.StalledBatches;
 import io.imageflow.notifier.CompletionEmails;
+import io.imageflow.observability.PipelineMetrics;
 import io.imageflow.seed.SeedViews;
 import io.imageflow.storage.BlobStore;
 import io.imageflow.worker.DeliveryAttempts;
 import io.imageflow.worker.ImageWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,8 +98,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    OutcomeRecorder outcomeRecorder(BatchStore store) {
-        return new OutcomeRecorder(store);
+    OutcomeRecorder outcomeRecorder(BatchStore store, MeterRegistry meters) {
+        return new OutcomeRecorder(store, new PipelineMetrics(meters));
     }
 
     /** The engine (imageflow.processing.engine) and the limits every image is held to. */

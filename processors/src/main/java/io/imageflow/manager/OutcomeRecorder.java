@@ -5,6 +5,9 @@ import io.imageflow.batch.BatchStore;
 import io.imageflow.batch.ImageOutcome;
 import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.OutcomeRecorded;
+import io.imageflow.observability.PipelineMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records what a worker reports. Answers the notification to send when this outcome finished the batch,
@@ -12,10 +15,14 @@ import io.imageflow.batch.OutcomeRecorded;
  */
 public class OutcomeRecorder {
 
-    private final BatchStore store;
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
 
-    public OutcomeRecorder(BatchStore store) {
+    private final BatchStore store;
+    private final PipelineMetrics metrics;
+
+    public OutcomeRecorder(BatchStore store, PipelineMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** @return the notification to publish, or null when there is none to send */
@@ -28,6 +35,20 @@ public class OutcomeRecorder {
             return null;
         }
         OutcomeRecorded recorded = store.recordOutcome(outcome);
+        if (recorded.counted()) {
+            counted(outcome, recorded);
+        }
         return recorded.notificationDue() ? new BatchCompleted(outcome.batchId()) : null;
+    }
+
+    private void counted(ImageOutcome outcome, OutcomeRecorded recorded) {
+        LOG.info("Image {} of batch {} is {} after {} attempt(s){}", outcome.imageId(), outcome.batchId(),
+                outcome.status(), outcome.attempt(), outcome.error() == null ? "" : ": " + outcome.error());
+        metrics.imageFinished(outcome);
+        if (recorded.batch().isComplete()) {
+            LOG.info("Batch {} is {}: {} done, {} failed", outcome.batchId(), recorded.batch().status(),
+                    recorded.batch().doneCount(), recorded.batch().failedCount());
+            metrics.batchFinished(recorded.batch());
+        }
     }
 }

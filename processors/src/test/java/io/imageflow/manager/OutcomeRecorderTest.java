@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.imageflow.batch.Batch;
 import io.imageflow.batch.BatchCompleted;
@@ -16,7 +17,9 @@ import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.backends.local.JdbcBatchStore;
+import io.imageflow.observability.PipelineMetrics;
 import io.imageflow.support.H2Store;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,7 @@ class OutcomeRecorderTest {
     private final String batchId = UUID.randomUUID().toString();
     private JdbcBatchStore store;
     private OutcomeRecorder recorder;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void createBatchOfTwo() {
@@ -35,7 +39,7 @@ class OutcomeRecorderTest {
         store.create(new Batch(batchId, "ada@example.com", Instant.now(), BatchStatus.PROCESSING, 2, 0, 0, null, null),
                 List.of(new ImageRecord(batchId, "1", 0, original, List.of(), ImageStatus.QUEUED, 0, null, null, null, null),
                         new ImageRecord(batchId, "2", 1, original, List.of(), ImageStatus.QUEUED, 0, null, null, null, null)));
-        recorder = new OutcomeRecorder(store);
+        recorder = new OutcomeRecorder(store, new PipelineMetrics(meters));
     }
 
     private ImageTask task(String imageId) {
@@ -88,6 +92,23 @@ class OutcomeRecorderTest {
 
         assertThat(recorder.record(done("2"))).isEqualTo(new BatchCompleted(batchId));
         assertThat(store.findBatch(batchId).orElseThrow().doneCount()).isEqualTo(2);
+    }
+
+    @Test
+    void eachImageIsMeteredOnceHoweverOftenItsOutcomeArrives() {
+        recorder.record(ImageOutcome.started(task("1"), 1));
+        recorder.record(done("1"));
+        recorder.record(done("1"));
+        recorder.record(ImageOutcome.failed(task("2"), 3, "broken"));
+        recorder.record(ImageOutcome.failed(task("2"), 3, "broken"));
+
+        assertThat(meters.get("imageflow.images").tag("status", "DONE").counter().count()).isEqualTo(1);
+        assertThat(meters.get("imageflow.images").tag("status", "FAILED").counter().count()).isEqualTo(1);
+        assertThat(meters.get("imageflow.image.processing").timer().count()).isEqualTo(1);
+        assertThat(meters.get("imageflow.image.processing").timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(7);
+        assertThat(meters.get("imageflow.batch.latency").tag("status", "COMPLETED_WITH_ERRORS").timer().count())
+                .isEqualTo(1);
     }
 
     @Test

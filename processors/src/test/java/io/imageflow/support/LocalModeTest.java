@@ -33,6 +33,7 @@ public abstract class LocalModeTest {
     private static final int SMTP_PORT = FreePorts.next();
     private static final int IMAP_PORT = FreePorts.next();
     private static final int MAILBOX_PORT = FreePorts.next();
+    protected static final int MANAGEMENT_PORT = FreePorts.next();
 
     @Autowired
     private EmbeddedActiveMQ broker;
@@ -44,6 +45,7 @@ public abstract class LocalModeTest {
     @DynamicPropertySource
     static void localMode(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> HTTP_PORT);
+        registry.add("management.server.port", () -> MANAGEMENT_PORT);
         registry.add("imageflow.data-dir", DATA_DIR::toString);
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("imageflow.mail.imap-port", () -> IMAP_PORT);

@@ -23,12 +23,14 @@ public final class RunningJar implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private final int mailboxPort;
 
-    private RunningJar(Process process, Path log, int port, int mailboxPort) {
+    private RunningJar(Process process, Path log, int port, int managementPort, int mailboxPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
         this.mailboxPort = mailboxPort;
     }
 
@@ -45,13 +47,19 @@ public final class RunningJar implements AutoCloseable {
 
     /** The same with other JVM options (always with the README's -XX:+ExitOnOutOfMemoryError). */
     public static RunningJar start(Path dataDir, List<String> jvmOptions, String... arguments) {
-        int port = FreePorts.next();
-        int mailboxPort = FreePorts.next();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toAbsolutePath().toString(),
-                "--server.port=" + port,
+        command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
+        return startWithCommand(dataDir, command, arguments);
+    }
+
+    /** Starts ImageFlow with this command line (java, its options, -jar and the jar) and the extra arguments. */
+    public static RunningJar startWithCommand(Path dataDir, List<String> javaCommand, String... arguments) {
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
+        int mailboxPort = FreePorts.next();
+        List<String> command = new ArrayList<>(javaCommand);
+        command.addAll(List.of("--server.port=" + port, "--management.server.port=" + managementPort,
                 "--imageflow.data-dir=" + dataDir.toAbsolutePath()));
         // defaults an argument may replace (a setting given twice would become a list of both)
         for (String setting : List.of("--spring.mail.port=" + FreePorts.next(),
@@ -68,7 +76,7 @@ public final class RunningJar implements AutoCloseable {
             Path log = Files.createTempFile(dataDir.getParent(), "imageflow-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            RunningJar jar = new RunningJar(process, log, port, mailboxPort);
+            RunningJar jar = new RunningJar(process, log, port, managementPort, mailboxPort);
             try {
                 jar.awaitUp();
             } catch (RuntimeException | Error e) {
@@ -82,12 +90,21 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Where health, metrics and Hawtio are served. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     /** The local mailbox, served on its own loopback connector. */
@@ -129,7 +146,7 @@ public final class RunningJar implements AutoCloseable {
 
     private void awaitUp() {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build();
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(process.isAlive()).as("the jar exited during start-up:\n%s", log()).isTrue();
             try {
