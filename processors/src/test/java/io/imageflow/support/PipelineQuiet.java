@@ -28,9 +28,9 @@ import org.awaitility.Awaitility;
  */
 public final class PipelineQuiet {
 
-    /** The channels of application.yaml (imageflow.channel.*) as queues of the embedded broker; not dead-letter. */
+    /** The channels of application.yaml as queues of the embedded broker (imageflow.channels.*.topic); not dead-letter. */
     public static final List<String> CHANNELS = List.of(
-            "batch-accepted", "image-processing-queue", "image-results", "email-notification");
+            "batch-accepted", "image-processing-queue", "image-results", "email-notification-pub-sub");
 
     /**
      * A route sends its next message before it acknowledges the one it handles, so pending work always
