@@ -31,6 +31,11 @@ final class BytesInFlight {
         open.computeIfPresent(client, (key, current) -> current - bytes <= 0 ? null : current - bytes);
     }
 
+    /** What the client has open now. */
+    long of(String client) {
+        return open.getOrDefault(client, 0L);
+    }
+
     long limit() {
         return limit;
     }

@@ -96,6 +96,11 @@ public class UploadGate extends OncePerRequestFilter {
         }
     }
 
+    /** Bytes the client address is uploading right now, as counted here. */
+    long bytesInFlight(String client) {
+        return bytesInFlight.of(ClientAddress.of(client));
+    }
+
     /** The body was not read: the connection closes after the answer, rather than wait for the client to send it. */
     private void refuse(HttpServletResponse response, ErrorBody body, int status) throws IOException {
         response.setStatus(status);

@@ -1,6 +1,7 @@
 package io.imageflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,9 @@ import io.imageflow.web.RawHttp.Multipart;
 import io.imageflow.web.RawHttp.Response;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +44,9 @@ class GuardedUploadsTest {
     private static final String KEY = "test-key-7f3a";
     private static final Duration BOUND = Duration.ofSeconds(5);
     private static final String METADATA = "{\"email\": \"ada@example.com\", \"operations\": [{\"type\": \"grayscale\"}]}";
+
+    @Autowired
+    private FilterRegistrationBean<UploadGate> gate;
 
     @DynamicPropertySource
     static void deployment(DynamicPropertyRegistry registry) throws IOException {
@@ -94,6 +100,8 @@ class GuardedUploadsTest {
         try (RawHttp first = RawHttp.connect("127.0.0.5", PORT)) {
             first.sendHead("POST", "/api/v1/batches", withKey(), large.contentType(), body.length);
             first.send(Arrays.copyOf(body, body.length / 2));
+            // the first upload holds its bytes once the gate has let it in: only then is the second one over
+            await().atMost(BOUND).until(() -> gate.getFilter().bytesInFlight("127.0.0.5") == body.length);
 
             Response second = timed(() -> RawHttp.upload("127.0.0.5", PORT, "/api/v1/batches", withKey(), large));
             assertThat(second.status()).isEqualTo(429);
