@@ -30,9 +30,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** The beans the routes call, by name; each is plain Java over the store and blob seams. */
 @Configuration(proxyBeanMethods = false)
+@Lazy // a route group alone builds only the beans its routes call (the api no image engine, the notifier no storage)
 public class PipelineConfiguration {
 
     @Bean

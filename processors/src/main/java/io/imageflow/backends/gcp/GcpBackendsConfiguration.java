@@ -39,6 +39,7 @@ import org.springframework.core.env.Environment;
 public class GcpBackendsConfiguration {
 
     /** A test passes Google's in-process fake (LocalStorageHelper) instead. */
+    @Lazy // built where a route calls it: only the groups that keep blobs or records
     @Bean
     @ConditionalOnProperty(name = "imageflow.storage", havingValue = "gcs")
     @ConditionalOnMissingBean(Storage.class)
@@ -49,12 +50,14 @@ public class GcpBackendsConfiguration {
         return options.build().getService();
     }
 
+    @Lazy // built where a route calls it: only the groups that keep blobs or records
     @Bean
     @ConditionalOnProperty(name = "imageflow.storage", havingValue = "gcs")
     BlobStore gcsBlobStore(Storage storageClient, @Value("${imageflow.gcs.bucket}") String bucket) {
         return new GcsBlobStore(storageClient, bucket);
     }
 
+    @Lazy // built where a route calls it: only the groups that keep blobs or records
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "imageflow.store", havingValue = "firestore")
     Firestore firestore(@Value("${imageflow.gcp.project-id}") String projectId,
@@ -71,6 +74,7 @@ public class GcpBackendsConfiguration {
         return options.build().getService();
     }
 
+    @Lazy // built where a route calls it: only the groups that keep blobs or records
     @Bean
     @ConditionalOnProperty(name = "imageflow.store", havingValue = "firestore")
     BatchStore firestoreBatchStore(Firestore firestore, ObjectMapper json) {

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,12 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class LocalBackendsConfiguration {
 
+    @Lazy // built where a route calls it: only the groups that keep blobs or records
     @Bean
     @ConditionalOnProperty(name = "imageflow.storage", havingValue = "local", matchIfMissing = true)
     BlobStore fileSystemBlobStore(ImageFlowProperties properties) throws IOException {
         return new FileSystemBlobStore(properties.dataDir().resolve("blobs"));
     }
 
+    @Lazy // built where a route calls it: only the groups that keep blobs or records
     @Bean
     @ConditionalOnProperty(name = "imageflow.store", havingValue = "local", matchIfMissing = true)
     BatchStore jdbcBatchStore(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json) {

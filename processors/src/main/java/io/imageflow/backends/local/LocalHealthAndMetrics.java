@@ -1,5 +1,6 @@
 package io.imageflow.backends.local;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,13 +41,22 @@ public class LocalHealthAndMetrics {
         return new DataSourceHealthIndicator(records);
     }
 
+    /**
+     * The blob directory exists and is writable, or can be made: a route group that stores nothing (manager,
+     * notifier) never creates it, and is no less ready for that.
+     */
     @Bean
     @ConditionalOnProperty(name = "imageflow.storage", havingValue = "local", matchIfMissing = true)
     HealthIndicator storageHealthIndicator(ImageFlowProperties properties) {
         Path blobs = properties.dataDir().resolve("blobs").toAbsolutePath();
-        return () -> (Files.isDirectory(blobs) && Files.isWritable(blobs) ? Health.up() : Health.down())
-                .withDetail("directory", blobs.toString())
-                .build();
+        return () -> {
+            try {
+                Files.createDirectories(blobs);
+                return (Files.isWritable(blobs) ? Health.up() : Health.down()).withDetail("directory", blobs.toString()).build();
+            } catch (IOException e) {
+                return Health.down(e).withDetail("directory", blobs.toString()).build();
+            }
+        };
     }
 
     /**
