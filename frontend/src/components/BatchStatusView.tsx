@@ -25,6 +25,7 @@ export function BatchStatusView({ batch }: { batch: Batch }) {
   const sentence = progressSentence(batch);
   const created = formatTime(batch.createdAt);
   const completed = formatTime(batch.completedAt);
+  const expires = formatTime(batch.expiresAt);
 
   return (
     <>
@@ -37,6 +38,7 @@ export function BatchStatusView({ batch }: { batch: Batch }) {
             <p className="muted small">
               {created && <>Uploaded {created}</>}
               {completed && <> · finished {completed}</>}
+              {expires && <> · kept until {expires}</>}
             </p>
           </div>
           <StatusBadge status={batch.status} />

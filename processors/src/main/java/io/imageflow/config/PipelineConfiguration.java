@@ -54,8 +54,8 @@ public class PipelineConfiguration {
 
     @Bean
     BatchIntake batchIntake(BlobStore blobs, BatchStore store, BatchOrderReader orders, OperationParser parser,
-            ImageFlowProperties properties) {
-        return new BatchIntake(blobs, store, orders, parser, properties.limits());
+            ImageFlowProperties properties, @Value("${imageflow.retention}") Duration retention) {
+        return new BatchIntake(blobs, store, orders, parser, properties.limits(), retention);
     }
 
     @Bean

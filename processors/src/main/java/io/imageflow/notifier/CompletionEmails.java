@@ -3,7 +3,10 @@ package io.imageflow.notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.imageflow.batch.Batch;
@@ -26,6 +29,8 @@ public class CompletionEmails {
     }
 
     private static final Duration DEFAULT_CLAIM = Duration.ofMinutes(5);
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final BatchStore store;
     private final String publicUrl;
@@ -102,10 +107,13 @@ public class CompletionEmails {
             failed.forEach(image -> text.append("  - ").append(image.name()).append(": ").append(image.error()).append('\n'));
             text.append('\n');
         }
-        return text.append("See every image before and after, and download the results:\n")
-                .append(link(batch.id())).append("\n\n")
-                .append("— ImageFlow\n")
-                .toString();
+        text.append("See every image before and after, and download the results:\n")
+                .append(link(batch.id())).append("\n\n");
+        if (batch.expiresAt() != null) {
+            text.append("The images are kept until ").append(EXPIRY.format(batch.expiresAt()))
+                    .append("; after that they and this link are gone.\n\n");
+        }
+        return text.append("— ImageFlow\n").toString();
     }
 
     private static String images(int count) {

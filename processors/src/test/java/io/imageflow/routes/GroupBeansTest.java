@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class GroupBeansTest {
 
     private static final List<String> PIPELINE_BEANS = List.of("batchIntake", "imageDownloads", "batchFanOut",
-            "outcomeRecorder", "imageWorker", "completionEmails", "fileSystemBlobStore", "jdbcBatchStore");
+            "outcomeRecorder", "imageWorker", "completionEmails", "expiredBatches", "fileSystemBlobStore", "jdbcBatchStore");
 
     @TempDir
     Path data;
@@ -26,7 +26,8 @@ class GroupBeansTest {
     @ParameterizedTest(name = "profile {0}")
     @CsvSource({
             "api, batchIntake imageDownloads fileSystemBlobStore jdbcBatchStore",
-            "manager, batchFanOut outcomeRecorder jdbcBatchStore",
+            // the manager deletes expired batches' images, so it holds the storage too
+            "manager, batchFanOut outcomeRecorder expiredBatches fileSystemBlobStore jdbcBatchStore",
             "processor, imageWorker fileSystemBlobStore",
             "notifier, completionEmails jdbcBatchStore"})
     void eachGroupBuildsOnlyTheBeansItsRoutesCall(String profile, String needed) {
