@@ -1,10 +1,14 @@
 package io.imageflow.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.imageflow.batch.BatchStore;
 import io.imageflow.manager.ExpiredBatches;
+import io.imageflow.manager.OutcomeRecorder;
+import io.imageflow.manager.StalledImages;
 import io.imageflow.storage.BlobStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -13,6 +17,13 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 @Lazy // built only in the groups whose routes call them (manager, notifier)
 public class LifecycleConfiguration {
+
+    @Bean
+    StalledImages stalledImages(BatchStore store, OutcomeRecorder outcomes,
+            @Value("${imageflow.recovery.stalled-after}") Duration stalledAfter,
+            @Value("${imageflow.recovery.max-requeues}") int maxRequeues) {
+        return new StalledImages(store, outcomes, stalledAfter, maxRequeues, Clock.systemUTC());
+    }
 
     @Bean
     ExpiredBatches expiredBatches(BatchStore store, BlobStore blobs) {

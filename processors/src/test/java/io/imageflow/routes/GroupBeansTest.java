@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class GroupBeansTest {
 
     private static final List<String> PIPELINE_BEANS = List.of("batchIntake", "imageDownloads", "batchFanOut",
-            "outcomeRecorder", "imageWorker", "completionEmails", "expiredBatches", "fileSystemBlobStore", "jdbcBatchStore");
+            "outcomeRecorder", "imageWorker", "completionEmails", "expiredBatches", "stalledImages",
+            "fileSystemBlobStore", "jdbcBatchStore");
 
     @TempDir
     Path data;
@@ -27,7 +28,7 @@ class GroupBeansTest {
     @CsvSource({
             "api, batchIntake imageDownloads fileSystemBlobStore jdbcBatchStore",
             // the manager deletes expired batches' images, so it holds the storage too
-            "manager, batchFanOut outcomeRecorder expiredBatches fileSystemBlobStore jdbcBatchStore",
+            "manager, batchFanOut outcomeRecorder expiredBatches stalledImages fileSystemBlobStore jdbcBatchStore",
             "processor, imageWorker fileSystemBlobStore",
             "notifier, completionEmails jdbcBatchStore"})
     void eachGroupBuildsOnlyTheBeansItsRoutesCall(String profile, String needed) {
