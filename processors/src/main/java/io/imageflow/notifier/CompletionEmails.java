@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.imageflow.batch.Batch;
@@ -16,11 +17,14 @@ import io.imageflow.batch.ImageRecord;
 import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.OwnerAddress;
 import io.imageflow.manager.UnknownBatchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the one email a batch's owner gets, and remembers that it went. A batch already marked notified
  * gets none, so a redelivered notification never mails twice; the email is claimed in the store before it
- * is sent, so two notifiers handed the same notification never both send it.
+ * is sent, so two notifiers handed the same notification never both send it. Where the email cannot go —
+ * an address that is not a plain mailbox, one the mail server refuses for good — the batch records why and nobody tries again; the owner still has the batch page.
  */
 public class CompletionEmails {
 
@@ -28,6 +32,7 @@ public class CompletionEmails {
     public record Email(String to, String subject, String text, String batchId, String claimId) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompletionEmails.class);
     private static final Duration DEFAULT_CLAIM = Duration.ofMinutes(5);
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -51,17 +56,21 @@ public class CompletionEmails {
         this.clock = clock;
     }
 
-    /** @return the email to send, or null when the owner was told already or another notifier is telling them */
+    /**
+     * @return the email to send, or null when the owner was told already, another notifier is telling them, or
+     *         the email cannot go (then the batch says why)
+     */
     public Email compose(BatchCompleted completed) {
         Batch batch = store.findBatch(completed.batchId())
                 .orElseThrow(() -> new UnknownBatchException(completed.batchId()));
-        if (batch.notifiedAt() != null) {
+        if (batch.notifiedAt() != null || batch.notificationError() != null) {
             return null;
         }
         // the API refuses such addresses; this is the same check at the last step before the SMTP server
         String addressProblem = OwnerAddress.problem(batch.email());
         if (addressProblem != null) {
-            throw new UndeliverableAddressException(batch.id(), addressProblem);
+            giveUp(batch.id(), "Not sent: the address is not a plain mailbox (" + addressProblem + ").");
+            return null;
         }
         String claimId = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -77,13 +86,30 @@ public class CompletionEmails {
         store.markNotified(completed.batchId(), clock.instant());
     }
 
-    /** The email could not be sent: the next delivery of the notification may try at once. */
-    public void notSent(Email email) {
+    /**
+     * The email could not be sent. A recipient the mail server refused for good is given up on, the batch
+     * recording the server's reply; after any other failure the claim is given up and this throws, so the
+     * notification is delivered again and the next delivery may send at once.
+     */
+    public void notSent(Email email, Exception failure) {
+        Optional<String> refusal = SmtpRefusal.permanent(failure);
+        if (refusal.isPresent()) {
+            giveUp(email.batchId(), "Not sent: the mail server refused the address for good (" + refusal.get() + ").");
+            return;
+        }
         store.releaseNotification(email.batchId(), email.claimId());
+        throw new EmailNotSentException("The email of batch " + email.batchId() + " was not sent: "
+                + failure.getMessage());
     }
 
     public String link(String batchId) {
         return publicUrl + "/batches/" + batchId;
+    }
+
+    private void giveUp(String batchId, String reason) {
+        if (store.giveUpNotification(batchId, reason)) {
+            LOG.warn("Batch {}: its owner will not be emailed. {}", batchId, reason);
+        }
     }
 
     private String subject(Batch batch) {
