@@ -37,6 +37,13 @@ describe('BatchStatusView', () => {
     expect(screen.queryByText('kept until', { exact: false })).not.toBeInTheDocument();
   });
 
+  it('says why the completion email was not sent, when it was not', () => {
+    const notificationError = 'Not sent: the mail server refused the address for good (550 no such user).';
+    render(<BatchStatusView batch={{ ...batchInProgress, notificationError }} />);
+    const summary = screen.getByRole('region', { name: 'Batch status' });
+    expect(within(summary).getByText(`The completion email was not sent. ${notificationError}`)).toBeInTheDocument();
+  });
+
   it('announces progress in a polite live region', () => {
     render(<BatchStatusView batch={batchInProgress} />);
     const live = screen.getByRole('status');

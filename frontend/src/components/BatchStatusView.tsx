@@ -77,6 +77,7 @@ export function BatchStatusView({ batch }: { batch: Batch }) {
         {!finished && (
           <p className="muted small">This page updates by itself; you can also close it and use the link in the email.</p>
         )}
+        {batch.notificationError && <p className="small">The completion email was not sent. {batch.notificationError}</p>}
         <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           {`Batch ${statusLabel(batch.status).toLowerCase()}. ${sentence}`}
         </p>

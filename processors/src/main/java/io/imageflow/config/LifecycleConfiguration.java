@@ -7,6 +7,8 @@ import io.imageflow.batch.BatchStore;
 import io.imageflow.manager.ExpiredBatches;
 import io.imageflow.manager.OutcomeRecorder;
 import io.imageflow.manager.StalledImages;
+import io.imageflow.notifier.RecipientAllowance;
+import io.imageflow.notifier.StoredBuckets;
 import io.imageflow.storage.BlobStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,5 +30,11 @@ public class LifecycleConfiguration {
     @Bean
     ExpiredBatches expiredBatches(BatchStore store, BlobStore blobs) {
         return new ExpiredBatches(store, blobs, Clock.systemUTC());
+    }
+
+    @Bean
+    RecipientAllowance recipientAllowance(BatchStore store,
+            @Value("${imageflow.mail.max-per-recipient-per-hour}") int perHour) {
+        return new RecipientAllowance(new StoredBuckets(store), perHour);
     }
 }

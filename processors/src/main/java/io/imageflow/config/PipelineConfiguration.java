@@ -21,6 +21,7 @@ import io.imageflow.manager.BatchFanOut;
 import io.imageflow.manager.OutcomeRecorder;
 import io.imageflow.manager.StalledBatches;
 import io.imageflow.notifier.CompletionEmails;
+import io.imageflow.notifier.RecipientAllowance;
 import io.imageflow.observability.PipelineMetrics;
 import io.imageflow.seed.SeedViews;
 import io.imageflow.storage.BlobStore;
@@ -126,8 +127,8 @@ public class PipelineConfiguration {
 
     @Bean
     CompletionEmails completionEmails(BatchStore store, ImageFlowProperties properties,
-            @Value("${imageflow.mail.claim-for}") Duration claimFor) {
+            @Value("${imageflow.mail.claim-for}") Duration claimFor, RecipientAllowance allowance) {
         return new CompletionEmails(store, properties.publicUrl(), properties.mail().subjectPrefix(), claimFor,
-                Clock.systemUTC());
+                allowance, Clock.systemUTC());
     }
 }

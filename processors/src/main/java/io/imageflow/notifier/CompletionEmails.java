@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Writes the one email a batch's owner gets, and remembers that it went. A batch already marked notified
  * gets none, so a redelivered notification never mails twice; the email is claimed in the store before it
  * is sent, so two notifiers handed the same notification never both send it. Where the email cannot go —
- * an address that is not a plain mailbox, one the mail server refuses for good — the batch records why and nobody tries again; the owner still has the batch page.
+ * an address that is not a plain mailbox, one over its allowance of emails this hour, one the mail server
+ * refuses for good — the batch records why and nobody tries again; the owner still has the batch page.
  */
 public class CompletionEmails {
 
@@ -34,6 +35,7 @@ public class CompletionEmails {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionEmails.class);
     private static final Duration DEFAULT_CLAIM = Duration.ofMinutes(5);
+    private static final int DEFAULT_PER_HOUR = 20;
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -41,18 +43,26 @@ public class CompletionEmails {
     private final String publicUrl;
     private final String subjectPrefix;
     private final Duration claimFor;
+    private final RecipientAllowance allowance;
     private final Clock clock;
 
+    /** With a claim of 5 minutes and 20 emails per recipient and hour. */
     public CompletionEmails(BatchStore store, String publicUrl, String subjectPrefix) {
-        this(store, publicUrl, subjectPrefix, DEFAULT_CLAIM, Clock.systemUTC());
+        this(store, publicUrl, subjectPrefix, DEFAULT_CLAIM,
+                new RecipientAllowance(new StoredBuckets(store), DEFAULT_PER_HOUR), Clock.systemUTC());
     }
 
-    /** @param claimFor how long a claim to send holds before another notifier may take it over */
-    public CompletionEmails(BatchStore store, String publicUrl, String subjectPrefix, Duration claimFor, Clock clock) {
+    /**
+     * @param claimFor how long a claim to send holds before another notifier may take it over
+     * @param allowance the emails each recipient address may get per hour
+     */
+    public CompletionEmails(BatchStore store, String publicUrl, String subjectPrefix, Duration claimFor,
+            RecipientAllowance allowance, Clock clock) {
         this.store = store;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.subjectPrefix = subjectPrefix;
         this.claimFor = claimFor;
+        this.allowance = allowance;
         this.clock = clock;
     }
 
@@ -77,6 +87,11 @@ public class CompletionEmails {
         if (!store.claimNotification(batch.id(), claimId, now, now.plus(claimFor))) {
             return null;
         }
+        if (!allowance.take(batch.email())) {
+            giveUp(batch.id(), "Not sent: this address was sent " + allowance.perHour()
+                    + " emails by ImageFlow within the hour, the most it may get. The batch page shows everything the email would have.");
+            return null;
+        }
         List<ImageRecord> failed = store.findImages(batch.id()).stream()
                 .filter(image -> image.status() == ImageStatus.FAILED).toList();
         return new Email(batch.email(), subject(batch), text(batch, failed), batch.id(), claimId);
@@ -92,6 +107,7 @@ public class CompletionEmails {
      * notification is delivered again and the next delivery may send at once.
      */
     public void notSent(Email email, Exception failure) {
+        allowance.giveBack(email.to());
         Optional<String> refusal = SmtpRefusal.permanent(failure);
         if (refusal.isPresent()) {
             giveUp(email.batchId(), "Not sent: the mail server refused the address for good (" + refusal.get() + ").");

@@ -42,7 +42,7 @@ class CompletionEmailClaimTest {
 
     private CompletionEmails notifier(Instant at) {
         return new CompletionEmails(store, "https://images.example.com", "ImageFlow: ", Duration.ofMinutes(5),
-                Clock.fixed(at, ZoneOffset.UTC));
+                new RecipientAllowance(new StoredBuckets(store), 20), Clock.fixed(at, ZoneOffset.UTC));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Emails that cannot go are given up for good, the batch recording why, so that nothing tries again and
- * again: an address that is not a plain mailbox, one the mail server refuses.
+ * again: an address that is not a plain mailbox, one over its hourly allowance, one the mail server refuses.
  */
 class UnsendableEmailsTest {
 
@@ -31,7 +31,7 @@ class UnsendableEmailsTest {
 
     private final H2Store h2 = new H2Store();
     private final CompletionEmails emails = new CompletionEmails(h2.store, "https://images.example.com", "ImageFlow: ",
-            Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+            Duration.ofMinutes(5), new RecipientAllowance(new StoredBuckets(h2.store), 2), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anAddressWithALineBreakIsNeverMailedAndNeverTriedAgain() {
@@ -44,6 +44,35 @@ class UnsendableEmailsTest {
         assertThat(batch.notifiedAt()).isNull();
         assertThat(h2.store.findUnnotifiedBefore(NOW.plus(Duration.ofDays(1)))).doesNotContain(completed.batchId());
         assertThat(emails.compose(completed)).isNull();
+    }
+
+    @Test
+    void anAddressGetsItsAllowanceOfEmailsPerHourAndTheNextBatchSaysWhyItGotNone() {
+        BatchCompleted first = finishedFor("ada@example.com");
+        BatchCompleted second = finishedFor("Ada@Example.com");
+        BatchCompleted third = finishedFor("ada@example.com");
+        BatchCompleted someoneElse = finishedFor("grace@example.com");
+
+        assertThat(emails.compose(first)).isNotNull();
+        assertThat(emails.compose(second)).as("the same address in other letters").isNotNull();
+        assertThat(emails.compose(third)).isNull();
+        assertThat(emails.compose(someoneElse)).isNotNull();
+
+        assertThat(h2.store.findBatch(third.batchId()).orElseThrow().notificationError())
+                .isEqualTo("Not sent: this address was sent 2 emails by ImageFlow within the hour, the most it may get."
+                        + " The batch page shows everything the email would have.");
+        assertThat(h2.store.findUnnotifiedBefore(NOW.plus(Duration.ofDays(1)))).doesNotContain(third.batchId());
+        assertThat(h2.store.findBatch(first.batchId()).orElseThrow().notificationError()).isNull();
+    }
+
+    @Test
+    void anEmailThatDidNotGoOutGivesItsAllowanceBack() {
+        for (int i = 0; i < 3; i++) {
+            CompletionEmails.Email email = emails.compose(finishedFor("ada@example.com"));
+            assertThat(email).as("email %d", i).isNotNull();
+            assertThatThrownBy(() -> emails.notSent(email, new MessagingException("Connection refused")))
+                    .isInstanceOf(EmailNotSentException.class);
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ class GroupBeansTest {
 
     private static final List<String> PIPELINE_BEANS = List.of("batchIntake", "imageDownloads", "batchFanOut",
             "outcomeRecorder", "imageWorker", "completionEmails", "expiredBatches", "stalledImages",
-            "fileSystemBlobStore", "jdbcBatchStore");
+            "recipientAllowance", "fileSystemBlobStore", "jdbcBatchStore");
 
     @TempDir
     Path data;
@@ -30,7 +30,7 @@ class GroupBeansTest {
             // the manager deletes expired batches' images, so it holds the storage too
             "manager, batchFanOut outcomeRecorder expiredBatches stalledImages fileSystemBlobStore jdbcBatchStore",
             "processor, imageWorker fileSystemBlobStore",
-            "notifier, completionEmails jdbcBatchStore"})
+            "notifier, completionEmails recipientAllowance jdbcBatchStore"})
     void eachGroupBuildsOnlyTheBeansItsRoutesCall(String profile, String needed) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImageFlowApplication.class)
                 .profiles(profile).run("--server.port=0", "--imageflow.data-dir=" + data,
