@@ -173,6 +173,7 @@ export function createMockBackend({ distDir = join(frontendDir, 'dist'), log = (
       createdAt: new Date(batch.createdAt).toISOString(),
       completedAt: finished ? new Date(batch.createdAt + QUEUE_DELAY_MS * images.length + PROCESSING_MS).toISOString() : null,
       notifiedAt: null,
+      expiresAt: new Date(batch.createdAt + 7 * 24 * 3600 * 1000).toISOString(),
       imageCount: images.length,
       doneCount,
       failedCount,

@@ -25,6 +25,25 @@ describe('BatchStatusView', () => {
     expect(progress).toHaveAttribute('aria-valuetext', '3 of 4 images processed, 1 failed.');
   });
 
+  it('says until when the batch is kept, and nothing of it for a batch without expiry', () => {
+    const expiresAt = '2026-12-03T10:00:00Z';
+    const kept = new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const { unmount } = render(<BatchStatusView batch={{ ...batchInProgress, expiresAt }} />);
+    const summary = screen.getByRole('region', { name: 'Batch status' });
+    expect(within(summary).getByText(`kept until ${kept}`, { exact: false })).toBeInTheDocument();
+    unmount();
+
+    render(<BatchStatusView batch={{ ...batchInProgress, expiresAt: null }} />);
+    expect(screen.queryByText('kept until', { exact: false })).not.toBeInTheDocument();
+  });
+
+  it('says why the completion email was not sent, when it was not', () => {
+    const notificationError = 'Not sent: the mail server refused the address for good (550 no such user).';
+    render(<BatchStatusView batch={{ ...batchInProgress, notificationError }} />);
+    const summary = screen.getByRole('region', { name: 'Batch status' });
+    expect(within(summary).getByText(`The completion email was not sent. ${notificationError}`)).toBeInTheDocument();
+  });
+
   it('announces progress in a polite live region', () => {
     render(<BatchStatusView batch={batchInProgress} />);
     const live = screen.getByRole('status');

@@ -25,6 +25,7 @@ export function BatchStatusView({ batch }: { batch: Batch }) {
   const sentence = progressSentence(batch);
   const created = formatTime(batch.createdAt);
   const completed = formatTime(batch.completedAt);
+  const expires = formatTime(batch.expiresAt);
 
   return (
     <>
@@ -37,6 +38,7 @@ export function BatchStatusView({ batch }: { batch: Batch }) {
             <p className="muted small">
               {created && <>Uploaded {created}</>}
               {completed && <> · finished {completed}</>}
+              {expires && <> · kept until {expires}</>}
             </p>
           </div>
           <StatusBadge status={batch.status} />
@@ -75,6 +77,7 @@ export function BatchStatusView({ batch }: { batch: Batch }) {
         {!finished && (
           <p className="muted small">This page updates by itself; you can also close it and use the link in the email.</p>
         )}
+        {batch.notificationError && <p className="small">The completion email was not sent. {batch.notificationError}</p>}
         <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           {`Batch ${statusLabel(batch.status).toLowerCase()}. ${sentence}`}
         </p>

@@ -13,6 +13,7 @@ export const batchInProgress: Batch = {
   createdAt: '2026-11-26T10:00:00Z',
   completedAt: null,
   notifiedAt: null,
+  expiresAt: '2026-12-03T10:00:00Z',
   imageCount: 4,
   doneCount: 2,
   failedCount: 1,

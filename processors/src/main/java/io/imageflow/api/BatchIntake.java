@@ -2,7 +2,9 @@ package io.imageflow.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +38,18 @@ public class BatchIntake {
     private final BatchOrderReader orders;
     private final OperationParser operations;
     private final Limits limits;
+    private final Duration retention;
     private final ImageProbe probe = new ImageProbe();
 
+    /** @param retention how long a batch is kept after its upload (its expiresAt) */
     public BatchIntake(BlobStore blobs, BatchStore store, BatchOrderReader orders, OperationParser operations,
-            Limits limits) {
+            Limits limits, Duration retention) {
         this.blobs = blobs;
         this.store = store;
         this.orders = orders;
         this.operations = operations;
         this.limits = limits;
+        this.retention = retention;
     }
 
     public AcceptedBatch accept(Upload upload) throws IOException {
@@ -58,16 +63,18 @@ public class BatchIntake {
                 limits.maxNameLength());
 
         String batchId = UUID.randomUUID().toString();
+        // to the millisecond, which every store keeps: the records answered are the records stored
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<ImageRecord> images = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ImageInfo info = infos.get(i);
             StoredFile original = new StoredFile(names.get(i), info.format().id(), info.format().mimeType(),
                     files.get(i).size(), info.width(), info.height());
             images.add(new ImageRecord(batchId, String.valueOf(i + 1), i, original, operationsPerFile.get(i),
-                    ImageStatus.QUEUED, 0, null, null, null, null));
+                    ImageStatus.QUEUED, 0, null, null, null, null, now, 0));
         }
-        Batch batch = new Batch(batchId, order.email(), Instant.now(), BatchStatus.ACCEPTED, files.size(), 0, 0,
-                null, null);
+        Batch batch = new Batch(batchId, order.email(), now, BatchStatus.ACCEPTED, files.size(), 0, 0,
+                null, null, now.plus(retention), null);
         keep(batch, images, files);
         return new AcceptedBatch(batch, images);
     }

@@ -21,8 +21,8 @@ public class BatchViews {
     }
 
     public record BatchView(String batchId, BatchStatus status, Instant createdAt, Instant completedAt,
-            Instant notifiedAt, int imageCount, int doneCount, int failedCount, String resultsZipUrl,
-            List<ImageView> images) {
+            Instant notifiedAt, String notificationError, Instant expiresAt, int imageCount, int doneCount,
+            int failedCount, String resultsZipUrl, List<ImageView> images) {
     }
 
     public record ImageView(String imageId, String name, ImageStatus status, int attempts, String error,
@@ -54,7 +54,8 @@ public class BatchViews {
         Batch batch = store.findBatch(id).orElseThrow(() -> noBatch(id));
         List<ImageView> images = store.findImages(id).stream().map(this::image).toList();
         return new BatchView(batch.id(), batch.status(), batch.createdAt(), batch.completedAt(), batch.notifiedAt(),
-                batch.imageCount(), batch.doneCount(), batch.failedCount(), batchUrl(id) + "/results.zip", images);
+                batch.notificationError(), batch.expiresAt(), batch.imageCount(), batch.doneCount(),
+                batch.failedCount(), batchUrl(id) + "/results.zip", images);
     }
 
     private ImageView image(ImageRecord image) {

@@ -21,6 +21,7 @@ import io.imageflow.manager.BatchFanOut;
 import io.imageflow.manager.OutcomeRecorder;
 import io.imageflow.manager.StalledBatches;
 import io.imageflow.notifier.CompletionEmails;
+import io.imageflow.notifier.RecipientAllowance;
 import io.imageflow.observability.PipelineMetrics;
 import io.imageflow.seed.SeedViews;
 import io.imageflow.storage.BlobStore;
@@ -54,8 +55,8 @@ public class PipelineConfiguration {
 
     @Bean
     BatchIntake batchIntake(BlobStore blobs, BatchStore store, BatchOrderReader orders, OperationParser parser,
-            ImageFlowProperties properties) {
-        return new BatchIntake(blobs, store, orders, parser, properties.limits());
+            ImageFlowProperties properties, @Value("${imageflow.retention}") Duration retention) {
+        return new BatchIntake(blobs, store, orders, parser, properties.limits(), retention);
     }
 
     @Bean
@@ -126,8 +127,8 @@ public class PipelineConfiguration {
 
     @Bean
     CompletionEmails completionEmails(BatchStore store, ImageFlowProperties properties,
-            @Value("${imageflow.mail.claim-for}") Duration claimFor) {
+            @Value("${imageflow.mail.claim-for}") Duration claimFor, RecipientAllowance allowance) {
         return new CompletionEmails(store, properties.publicUrl(), properties.mail().subjectPrefix(), claimFor,
-                Clock.systemUTC());
+                allowance, Clock.systemUTC());
     }
 }

@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -19,7 +25,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The embedded mail server of local mode: the notifier really sends through its SMTP port, and sent mail
  * can be read over IMAP (any user name, password = the user name) or as JSON at /local/mail on the loopback
- * connector ({@link LoopbackMailbox}).
+ * connector ({@link LoopbackMailbox}). Like a real server, it refuses a recipient that cannot exist: any
+ * address in the {@code .invalid} domain, reserved never to exist (RFC 2606), gets a permanent 550 — so local
+ * mode shows what becomes of a batch whose address the mail server refuses.
  * Starts before Camel's routes and stops after them.
  */
 public class LocalMailServer implements SmartLifecycle {
@@ -29,13 +37,26 @@ public class LocalMailServer implements SmartLifecycle {
     public record ReceivedMail(List<String> to, String from, String subject, Instant sentAt, String text) {
     }
 
+    /** The server's reply to RCPT TO for an address: null to accept it, else the refusal ("550 5.1.1 ..."). */
+    public interface RecipientCheck extends Function<String, String> {
+    }
+
+    /** Refuses, for good, every address in the .invalid domain. */
+    public static final RecipientCheck REFUSE_INVALID_DOMAIN = address ->
+            address.toLowerCase(Locale.ROOT).endsWith(".invalid")
+                    ? "550 5.1.2 <" + address + ">: no such domain (.invalid is reserved never to exist)" : null;
+
     private final GreenMail greenMail;
     private final int mailboxPort;
 
     public LocalMailServer(String host, int smtpPort, int imapPort, int mailboxPort) {
-        this.greenMail = new GreenMail(new ServerSetup[] {
+        this(host, smtpPort, imapPort, mailboxPort, REFUSE_INVALID_DOMAIN);
+    }
+
+    public LocalMailServer(String host, int smtpPort, int imapPort, int mailboxPort, RecipientCheck recipients) {
+        this.greenMail = new CheckingGreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP)});
+                new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP)}, recipients);
         this.mailboxPort = mailboxPort;
     }
 
@@ -83,5 +104,29 @@ public class LocalMailServer implements SmartLifecycle {
                 message.getSubject(),
                 sent == null ? null : sent.toInstant(),
                 String.valueOf(message.getContent()));
+    }
+
+    /**
+     * GreenMail accepts every recipient and has no setting to refuse one; its SMTP manager has the hook
+     * ({@code checkRecipient}), so the server is built with managers whose SMTP manager asks the check.
+     */
+    private static final class CheckingGreenMail extends GreenMail {
+
+        CheckingGreenMail(ServerSetup[] setups, RecipientCheck recipients) {
+            super(setups);
+            managers = new Managers() {
+                private final SmtpManager smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
+                    @Override
+                    public String checkRecipient(SmtpState state, MailAddress recipient) {
+                        return recipients.apply(recipient.getEmail());
+                    }
+                };
+
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return smtp;
+                }
+            };
+        }
     }
 }

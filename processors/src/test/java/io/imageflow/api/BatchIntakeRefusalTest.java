@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ class BatchIntakeRefusalTest {
     @BeforeEach
     void createIntake() throws IOException {
         intake = new BatchIntake(new FileSystemBlobStore(blobDir), h2.store, new BatchOrderReader(new ObjectMapper()),
-                new OperationParser(), LIMITS);
+                new OperationParser(), LIMITS, Duration.ofDays(7));
     }
 
     /** The refusal of this upload, once it is checked that nothing was kept. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +36,7 @@ import org.springframework.util.unit.DataSize;
 class BatchIntakeTest {
 
     private static final Limits LIMITS = new Limits(5, DataSize.ofMegabytes(25), 50_000_000L, 120);
+    private static final Duration RETENTION = Duration.ofDays(7);
     private static final byte[] PNG = TestImages.png(8, 6);
 
     @TempDir
@@ -48,7 +50,8 @@ class BatchIntakeTest {
     }
 
     private BatchIntake intake(BlobStore blobStore, JdbcBatchStore store) {
-        return new BatchIntake(blobStore, store, new BatchOrderReader(new ObjectMapper()), new OperationParser(), LIMITS);
+        return new BatchIntake(blobStore, store, new BatchOrderReader(new ObjectMapper()), new OperationParser(), LIMITS,
+                RETENTION);
     }
 
     private AcceptedBatch accept(String metadata, String... names) throws IOException {
@@ -80,6 +83,7 @@ class BatchIntakeTest {
 
         assertThat(accepted.batch()).extracting(Batch::email, Batch::status, Batch::imageCount)
                 .containsExactly("ada@example.com", BatchStatus.ACCEPTED, 3);
+        assertThat(accepted.batch().expiresAt()).isEqualTo(accepted.batch().createdAt().plus(RETENTION));
         assertThat(accepted.images()).extracting(ImageRecord::imageId, ImageRecord::name, ImageRecord::status)
                 .containsExactly(
                         tuple("1", "cat.png", ImageStatus.QUEUED),

@@ -194,6 +194,90 @@ abstract class BatchStoreContract {
     }
 
     @Test
+    void keepsUntilWhenABatchIsKeptAndFindsThoseExpiredSoonestFirst() {
+        Instant soon = CREATED.plus(Duration.ofMinutes(10));
+        String expiresFirst = create(BatchStatus.ACCEPTED, 1, soon);
+        String expiresLater = create(BatchStatus.ACCEPTED, 1, soon.plusSeconds(60));
+
+        assertThat(store.findBatch(expiresFirst).orElseThrow().expiresAt()).isEqualTo(soon);
+        assertThat(store.findExpiredBefore(soon.plusSeconds(1), 100)).contains(expiresFirst)
+                .doesNotContain(expiresLater, batchId);
+        assertThat(store.findExpiredBefore(soon.plusSeconds(61), 100)).as("a batch without expiresAt is kept")
+                .contains(expiresFirst, expiresLater).doesNotContain(batchId);
+        assertThat(store.findExpiredBefore(Instant.now(), 1)).hasSize(1);
+    }
+
+    @Test
+    void findsUnfinishedBatchesWithoutProgressSinceACutoff() {
+        Instant now = Instant.now();
+        assertThat(store.findStalledBefore(now)).as("nothing happened since its creation").contains(batchId);
+        assertThat(store.findStalledBefore(CREATED)).doesNotContain(batchId);
+
+        store.markImageStarted(batchId, "1", 1);
+        assertThat(store.findStalledBefore(now.minusSeconds(60))).as("an image started").doesNotContain(batchId);
+
+        store.recordOutcome(done("1"));
+        store.recordOutcome(failed("2"));
+        assertThat(store.findStalledBefore(Instant.now().plusSeconds(3600))).as("finished")
+                .doesNotContain(batchId);
+    }
+
+    @Test
+    void sendsAStalledImageAgainOnceAndNeverAFinishedOne() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant cutoff = now.minusSeconds(60);
+
+        assertThat(store.markRequeued(batchId, "1", cutoff, now)).isTrue();
+        assertThat(store.markRequeued(batchId, "1", cutoff, now)).as("a second sweep with the same cutoff").isFalse();
+        ImageRecord requeued = store.findImage(batchId, "1").orElseThrow();
+        assertThat(requeued.requeues()).isEqualTo(1);
+        assertThat(requeued.progressAt()).isEqualTo(now);
+        assertThat(store.findImage(batchId, "2").orElseThrow().requeues()).isZero();
+        assertThat(store.findStalledBefore(cutoff)).as("the batch moved too").doesNotContain(batchId);
+
+        store.recordOutcome(done("2"));
+        assertThat(store.markRequeued(batchId, "2", now.plusSeconds(3600), now.plusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void aNotificationGivenUpIsNeitherClaimedNorLookedForAgain() {
+        store.recordOutcome(done("1"));
+        store.recordOutcome(done("2"));
+        Instant later = Instant.now().plusSeconds(60);
+        assertThat(store.findUnnotifiedBefore(later)).contains(batchId);
+
+        assertThat(store.giveUpNotification(batchId, "refused for good")).isTrue();
+        assertThat(store.giveUpNotification(batchId, "again")).isFalse();
+
+        assertThat(store.findBatch(batchId).orElseThrow().notificationError()).isEqualTo("refused for good");
+        assertThat(store.findUnnotifiedBefore(later)).doesNotContain(batchId);
+        assertThat(store.claimNotification(batchId, "claim", Instant.now(), later)).isFalse();
+        String told = create(BatchStatus.COMPLETED, 0);
+        store.markNotified(told, Instant.now());
+        assertThat(store.giveUpNotification(told, "too late")).as("the owner was told already").isFalse();
+    }
+
+    @Test
+    void replacesALimitsStateOnlyWhenNobodyChangedItInBetween() {
+        String key = "test-" + UUID.randomUUID();
+        Instant keep = Instant.now().plusSeconds(3600);
+        byte[] first = {1};
+        byte[] second = {2};
+        assertThat(store.findQuota(key)).isEmpty();
+
+        assertThat(store.replaceQuota(key, null, first, keep)).isTrue();
+        assertThat(store.replaceQuota(key, null, second, keep)).as("created by another meanwhile").isFalse();
+        assertThat(store.replaceQuota(key, second, second, keep)).as("changed by another meanwhile").isFalse();
+        assertThat(store.replaceQuota(key, first, second, keep)).isTrue();
+        assertThat(store.findQuota(key)).hasValueSatisfying(state -> assertThat(state).isEqualTo(second));
+
+        assertThat(store.deleteQuotasExpiredBefore(keep.minusSeconds(1))).isZero();
+        assertThat(store.findQuota(key)).isPresent();
+        assertThat(store.deleteQuotasExpiredBefore(keep.plusSeconds(1))).isPositive();
+        assertThat(store.findQuota(key)).isEmpty();
+    }
+
+    @Test
     void deletesABatchWithItsImages() {
         store.delete(batchId);
         assertThat(store.findBatch(batchId)).isEmpty();
@@ -201,6 +285,10 @@ abstract class BatchStoreContract {
     }
 
     private String create(BatchStatus status, int images) {
+        return create(status, images, null);
+    }
+
+    private String create(BatchStatus status, int images, Instant expiresAt) {
         String id = UUID.randomUUID().toString();
         StoredFile original = new StoredFile("a.jpg", "jpeg", "image/jpeg", 100, 10, 20);
         List<Map<String, Object>> operations = List.of(Map.of("type", "resize", "width", 800),
@@ -210,7 +298,8 @@ abstract class BatchStoreContract {
             records.add(new ImageRecord(id, String.valueOf(i), i, original, operations, ImageStatus.QUEUED, 0, null,
                     null, null, null));
         }
-        store.create(new Batch(id, "ada@example.com", CREATED, status, images, 0, 0, null, null), records);
+        store.create(new Batch(id, "ada@example.com", CREATED, status, images, 0, 0, null, null, expiresAt, null),
+                records);
         return id;
     }
 

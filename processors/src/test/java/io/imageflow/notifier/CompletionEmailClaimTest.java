@@ -1,6 +1,7 @@
 package io.imageflow.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import io.imageflow.batch.ImageRecord;
 import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.support.H2Store;
+import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,7 @@ class CompletionEmailClaimTest {
 
     private CompletionEmails notifier(Instant at) {
         return new CompletionEmails(store, "https://images.example.com", "ImageFlow: ", Duration.ofMinutes(5),
-                Clock.fixed(at, ZoneOffset.UTC));
+                new RecipientAllowance(new StoredBuckets(store), 20), Clock.fixed(at, ZoneOffset.UTC));
     }
 
     @Test
@@ -52,7 +54,8 @@ class CompletionEmailClaimTest {
     @Test
     void aFailedSendGivesTheClaimUpSoTheNextDeliverySendsAtOnce() {
         CompletionEmails.Email email = notifier(NOW).compose(completed);
-        notifier(NOW).notSent(email);
+        assertThatThrownBy(() -> notifier(NOW).notSent(email, new MessagingException("Connection refused")))
+                .isInstanceOf(EmailNotSentException.class).hasMessageContaining("Connection refused");
         assertThat(notifier(NOW.plusSeconds(10)).compose(completed)).isNotNull();
     }
 

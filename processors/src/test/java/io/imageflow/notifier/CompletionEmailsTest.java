@@ -88,6 +88,18 @@ class CompletionEmailsTest {
     }
 
     @Test
+    void theTextSaysUntilWhenTheImagesAreKept() {
+        String id = UUID.randomUUID().toString();
+        store.create(new Batch(id, "ada@example.com", Instant.parse("2026-12-01T09:30:00Z"), BatchStatus.COMPLETED, 0,
+                0, 0, null, null, Instant.parse("2026-12-08T09:30:00Z"), null), List.of());
+
+        assertThat(emails.compose(new BatchCompleted(id)).text())
+                .contains("The images are kept until Tuesday 8 December 2026, 09:30 UTC; after that they and this link are gone.");
+        assertThat(emails.compose(finished("cat.jpg")).text()).as("a batch that never expires says nothing of it")
+                .doesNotContain("kept until");
+    }
+
+    @Test
     void theTextNamesEachFailedImageWithItsReason() {
         String text = emails.compose(finished("cat.jpg", "dog.jpg:cannot read the image", "owl.jpg:too large")).text();
 

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Batches stuck between two steps get their message again and finish: processed, and mailed once. */
+/**
+ * Batches stuck between two steps get their message again and finish: processed, and mailed once. Images that
+ * stopped moving get their task again, and after imageflow.recovery.max-requeues (2) fail with the reason.
+ */
 class StalledBatchRecoveryTest extends LocalModeTest {
 
     @Autowired
@@ -72,5 +75,51 @@ class StalledBatchRecoveryTest extends LocalModeTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> store.findBatch(batchId).orElseThrow().notifiedAt() != null);
         awaitPipelineQuiet();
         assertThat(mailsAbout(batchId)).hasSize(1);
+    }
+
+    @Test
+    void anImageThatStoppedMovingGetsItsTaskAgainAndItsBatchFinishes() throws Exception {
+        String batchId = stalledBatch("stuck@example.com", 0);
+
+        producer.sendBody("direct:requeueStalledImages", null);
+
+        JsonNode batch = api().awaitFinished(batchId, Duration.ofSeconds(60));
+        assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(batchId).isEmpty());
+        awaitPipelineQuiet();
+        assertThat(mailsAbout(batchId)).hasSize(1);
+        assertThat(store.findImage(batchId, "1").orElseThrow().requeues()).isEqualTo(1);
+    }
+
+    @Test
+    void anImageSentAgainAsOftenAsAllowedFailsWithTheReasonAndItsOwnerIsTold() throws Exception {
+        String batchId = stalledBatch("given-up@example.com", 2);
+
+        producer.sendBody("direct:requeueStalledImages", null);
+
+        JsonNode batch = api().awaitFinished(batchId, Duration.ofSeconds(60));
+        assertThat(batch.get("status").asText()).isEqualTo("COMPLETED_WITH_ERRORS");
+        JsonNode image = batch.get("images").get(0);
+        assertThat(image.get("status").asText()).isEqualTo("FAILED");
+        assertThat(image.get("error").asText()).startsWith("Nothing happened to this image for 30 minutes, even after"
+                + " its task was sent again 2 times");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(batchId).isEmpty());
+        awaitPipelineQuiet();
+        assertThat(mailsAbout(batchId)).hasSize(1);
+        assertThat(mailsAbout(batchId).get(0).text()).contains("Nothing happened to this image");
+    }
+
+    /** A batch whose one image started an hour ago and was heard of no more, its task sent again so often. */
+    private String stalledBatch(String email, int requeues) throws Exception {
+        String batchId = UUID.randomUUID().toString();
+        byte[] png = TestImages.png(20, 10);
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        blobs.put(BlobKeys.input(batchId, "stuck.png"), new ByteArrayInputStream(png), "image/png");
+        store.create(new Batch(batchId, email, anHourAgo, BatchStatus.PROCESSING, 1, 0, 0, null, null),
+                List.of(new ImageRecord(batchId, "1", 0, new StoredFile("stuck.png", "png", "image/png", png.length, 20,
+                        10), List.of(), ImageStatus.QUEUED, 0, null, null, null, null)));
+        jdbc.sql("UPDATE images SET status = 'PROCESSING', attempts = 1, requeues = ? WHERE batch_id = ?")
+                .params(requeues, batchId).update();
+        return batchId;
     }
 }

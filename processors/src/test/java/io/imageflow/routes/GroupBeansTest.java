@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class GroupBeansTest {
 
     private static final List<String> PIPELINE_BEANS = List.of("batchIntake", "imageDownloads", "batchFanOut",
-            "outcomeRecorder", "imageWorker", "completionEmails", "fileSystemBlobStore", "jdbcBatchStore");
+            "outcomeRecorder", "imageWorker", "completionEmails", "expiredBatches", "stalledImages",
+            "recipientAllowance", "fileSystemBlobStore", "jdbcBatchStore");
 
     @TempDir
     Path data;
@@ -26,9 +27,10 @@ class GroupBeansTest {
     @ParameterizedTest(name = "profile {0}")
     @CsvSource({
             "api, batchIntake imageDownloads fileSystemBlobStore jdbcBatchStore",
-            "manager, batchFanOut outcomeRecorder jdbcBatchStore",
+            // the manager deletes expired batches' images, so it holds the storage too
+            "manager, batchFanOut outcomeRecorder expiredBatches stalledImages fileSystemBlobStore jdbcBatchStore",
             "processor, imageWorker fileSystemBlobStore",
-            "notifier, completionEmails jdbcBatchStore"})
+            "notifier, completionEmails recipientAllowance jdbcBatchStore"})
     void eachGroupBuildsOnlyTheBeansItsRoutesCall(String profile, String needed) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImageFlowApplication.class)
                 .profiles(profile).run("--server.port=0", "--imageflow.data-dir=" + data,

@@ -14,7 +14,8 @@ final class RouteGroups {
             + "accept-upload get-batch get-contract get-original-image get-result-image get-results-zip list-operations seed-upload-images "
             + "seed-get-processed-images seed-get-images-by-status publish-batch-accepted";
     static final String MANAGER = "fan-out-batch record-outcome check-stalled-batches announce-stalled-batches "
-            + "notify-stalled-batches publish-image-tasks publish-email-notification publish-batch-accepted publish-dead-letter";
+            + "notify-stalled-batches requeue-stalled-images expire-batches delete-expired-batches publish-image-tasks publish-email-notification "
+            + "publish-batch-accepted publish-dead-letter";
     static final String PROCESSOR = "process-image report-started publish-image-results publish-dead-letter";
     static final String NOTIFIER = "send-completion-email publish-dead-letter";
     static final String LOCAL_ONLY = "local-mailbox";

@@ -11,7 +11,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A fresh in-memory JdbcBatchStore, built as JdbcBatchStoreTest builds it, that can tell how many rows it holds. */
+/** A fresh in-memory JdbcBatchStore (the embedded database of local mode), that can tell how many rows it holds. */
 public final class H2Store {
 
     public final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package io.imageflow.backends.gcp;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.core.ApiFuture;
 import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.Blob;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -31,8 +33,11 @@ import io.imageflow.batch.StoredFile;
 /**
  * Records in Firestore: a document per batch in {@code batches}, one per image in its {@code images}
  * subcollection. Every status move and count is a transaction that reads before it writes, so it happens
- * once however often the message that causes it is delivered. Queries on two fields (status and age)
- * need the composite indexes that k8s/provision.sh creates.
+ * once however often the message that causes it is delivered. The query on two fields (status and age)
+ * needs the composite index that k8s/provision.sh creates; the others range over one field each, which
+ * Firestore indexes by itself: a batch carries {@code progressAt} only while unfinished and
+ * {@code notifyDueAt} only while its owner is still to be told, so the sweeps find those and nothing else.
+ * Limits held in the store (see notifier.StoredBuckets) are documents in {@code quotas}.
  */
 public class FirestoreBatchStore implements BatchStore {
 
@@ -57,6 +62,12 @@ public class FirestoreBatchStore implements BatchStore {
         fields.put("failedCount", batch.failedCount());
         fields.put("completedAt", timestamp(batch.completedAt()));
         fields.put("notifiedAt", timestamp(batch.notifiedAt()));
+        fields.put("expiresAt", timestamp(batch.expiresAt()));
+        fields.put("notificationError", batch.notificationError());
+        boolean finished = batch.completedAt() != null;
+        fields.put("progressAt", finished ? null : timestamp(batch.createdAt()));
+        fields.put("notifyDueAt", finished && batch.notifiedAt() == null && batch.notificationError() == null
+                ? timestamp(batch.completedAt()) : null);
         writes.create(batchDoc, fields);
         for (ImageRecord image : images) {
             Map<String, Object> imageFields = new HashMap<>(file("", image.original()));
@@ -64,6 +75,8 @@ public class FirestoreBatchStore implements BatchStore {
             imageFields.put("operations", operationsJson.write(image.operations()));
             imageFields.put("status", image.status().name());
             imageFields.put("attempts", image.attempts());
+            imageFields.put("progressAt", timestamp(batch.createdAt()));
+            imageFields.put("requeues", 0);
             writes.create(images(batch.id()).document(image.imageId()), imageFields);
         }
         await(writes.commit());
@@ -95,8 +108,32 @@ public class FirestoreBatchStore implements BatchStore {
 
     @Override
     public List<String> findUnnotifiedBefore(Instant cutoff) {
-        return ids(batches().whereEqualTo("notifiedAt", null)
-                .whereLessThan("completedAt", timestamp(cutoff)).orderBy("completedAt"));
+        return ids(batches().whereLessThan("notifyDueAt", timestamp(cutoff)).orderBy("notifyDueAt"));
+    }
+
+    @Override
+    public List<String> findExpiredBefore(Instant now, int limit) {
+        return ids(batches().whereLessThan("expiresAt", timestamp(now)).orderBy("expiresAt").limit(limit));
+    }
+
+    @Override
+    public List<String> findStalledBefore(Instant cutoff) {
+        return ids(batches().whereLessThan("progressAt", timestamp(cutoff)).orderBy("progressAt"));
+    }
+
+    @Override
+    public boolean markRequeued(String batchId, String imageId, Instant cutoff, Instant now) {
+        DocumentReference ref = images(batchId).document(imageId);
+        return await(firestore.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref).get();
+            Instant progressAt = doc.exists() ? instant(doc.getTimestamp("progressAt")) : null;
+            boolean quiet = progressAt != null && progressAt.isBefore(cutoff) && !status(doc).isFinal();
+            if (quiet) {
+                tx.update(ref, "requeues", intField(doc, "requeues") + 1, "progressAt", timestamp(now));
+                tx.update(batchDoc(batchId), "progressAt", timestamp(now));
+            }
+            return quiet;
+        }));
     }
 
     @Override
@@ -117,8 +154,11 @@ public class FirestoreBatchStore implements BatchStore {
         await(firestore.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref).get();
             if (doc.exists() && !status(doc).isFinal()) {
+                Timestamp now = Timestamp.now();
                 tx.update(ref, "status", ImageStatus.PROCESSING.name(),
-                        "attempts", Math.max(attempt, intField(doc, "attempts")));
+                        "attempts", Math.max(attempt, intField(doc, "attempts")), "progressAt", now);
+                // an unfinished image means an unfinished batch: its progress is the latest of its images'
+                tx.update(batchDoc(batchId), "progressAt", now);
             }
             return null;
         }));
@@ -142,21 +182,30 @@ public class FirestoreBatchStore implements BatchStore {
             if (!counted) {
                 return new OutcomeRecorded(false, batch);
             }
-            tx.update(imageRef, finished(outcome, intField(imageDoc, "attempts")));
+            // Firestore keeps microseconds: the batch answered is the batch stored
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            tx.update(imageRef, finished(outcome, intField(imageDoc, "attempts"), now));
             boolean done = outcome.status() == ImageStatus.DONE;
             int doneCount = batch.doneCount() + (done ? 1 : 0);
             int failedCount = batch.failedCount() + (done ? 0 : 1);
             BatchStatus status = batch.status();
             Instant completedAt = batch.completedAt();
-            if (doneCount + failedCount >= batch.imageCount() && completedAt == null) {
+            boolean completes = doneCount + failedCount >= batch.imageCount() && completedAt == null;
+            if (completes) {
                 status = failedCount == 0 ? BatchStatus.COMPLETED : BatchStatus.COMPLETED_WITH_ERRORS;
-                // Firestore keeps microseconds: the batch answered is the batch stored
-                completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                completedAt = now;
             }
-            tx.update(batchRef, "doneCount", doneCount, "failedCount", failedCount, "status", status.name(),
-                    "completedAt", timestamp(completedAt));
+            Map<String, Object> counts = new HashMap<>(Map.of("doneCount", doneCount, "failedCount", failedCount,
+                    "status", status.name()));
+            counts.put("completedAt", timestamp(completedAt));
+            counts.put("progressAt", completedAt == null ? timestamp(now) : null);
+            if (completes && batch.notifiedAt() == null && batch.notificationError() == null) {
+                counts.put("notifyDueAt", timestamp(completedAt));
+            }
+            tx.update(batchRef, counts);
             return new OutcomeRecorded(true, new Batch(batch.id(), batch.email(), batch.createdAt(), status,
-                    batch.imageCount(), doneCount, failedCount, completedAt, batch.notifiedAt()));
+                    batch.imageCount(), doneCount, failedCount, completedAt, batch.notifiedAt(), batch.expiresAt(),
+                    batch.notificationError()));
         }));
     }
 
@@ -167,6 +216,7 @@ public class FirestoreBatchStore implements BatchStore {
             DocumentSnapshot doc = tx.get(ref).get();
             Timestamp claimedUntil = doc.getTimestamp("notifyClaimedUntil");
             boolean free = doc.exists() && doc.getTimestamp("notifiedAt") == null
+                    && doc.getString("notificationError") == null
                     && (claimedUntil == null || !instant(claimedUntil).isAfter(now));
             if (free) {
                 tx.update(ref, "notifyClaim", claimId, "notifyClaimedUntil", timestamp(until));
@@ -194,10 +244,63 @@ public class FirestoreBatchStore implements BatchStore {
             DocumentSnapshot doc = tx.get(ref).get();
             boolean first = doc.exists() && doc.getTimestamp("notifiedAt") == null;
             if (first) {
-                tx.update(ref, "notifiedAt", timestamp(at));
+                tx.update(ref, "notifiedAt", timestamp(at), "notifyDueAt", null);
             }
             return first;
         }));
+    }
+
+    @Override
+    public boolean giveUpNotification(String batchId, String reason) {
+        DocumentReference ref = batchDoc(batchId);
+        return await(firestore.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref).get();
+            boolean first = doc.exists() && doc.getTimestamp("notifiedAt") == null
+                    && doc.getString("notificationError") == null;
+            if (first) {
+                Map<String, Object> fields = new HashMap<>();
+                fields.put("notificationError", truncate(reason, 1000));
+                fields.put("notifyDueAt", null);
+                fields.put("notifyClaim", null);
+                fields.put("notifyClaimedUntil", null);
+                tx.update(ref, fields);
+            }
+            return first;
+        }));
+    }
+
+    @Override
+    public Optional<byte[]> findQuota(String key) {
+        DocumentSnapshot doc = await(quotas().document(key).get());
+        return doc.exists() ? Optional.of(doc.getBlob("state").toBytes()) : Optional.empty();
+    }
+
+    @Override
+    public boolean replaceQuota(String key, byte[] expected, byte[] replacement, Instant expiresAt) {
+        DocumentReference ref = quotas().document(key);
+        Map<String, Object> fields = Map.of("state", Blob.fromBytes(replacement), "expiresAt", timestamp(expiresAt));
+        return await(firestore.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref).get();
+            byte[] current = doc.exists() ? doc.getBlob("state").toBytes() : null;
+            boolean unchanged = expected == null ? current == null : Arrays.equals(expected, current);
+            if (unchanged) {
+                tx.set(ref, fields);
+            }
+            return unchanged;
+        }));
+    }
+
+    @Override
+    public int deleteQuotasExpiredBefore(Instant now) {
+        List<QueryDocumentSnapshot> expired = await(quotas().whereLessThan("expiresAt", timestamp(now)).get())
+                .getDocuments();
+        // a write batch holds at most 500 writes
+        for (int from = 0; from < expired.size(); from += 500) {
+            WriteBatch writes = firestore.batch();
+            expired.subList(from, Math.min(from + 500, expired.size())).forEach(doc -> writes.delete(doc.getReference()));
+            await(writes.commit());
+        }
+        return expired.size();
     }
 
     @Override
@@ -214,6 +317,10 @@ public class FirestoreBatchStore implements BatchStore {
         return firestore.collection("batches");
     }
 
+    private CollectionReference quotas() {
+        return firestore.collection("quotas");
+    }
+
     private DocumentReference batchDoc(String batchId) {
         return batches().document(batchId);
     }
@@ -226,9 +333,10 @@ public class FirestoreBatchStore implements BatchStore {
         return await(query.get()).getDocuments().stream().map(DocumentSnapshot::getId).toList();
     }
 
-    private Map<String, Object> finished(ImageOutcome outcome, int attemptsSoFar) {
+    private Map<String, Object> finished(ImageOutcome outcome, int attemptsSoFar, Instant now) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("status", outcome.status().name());
+        fields.put("progressAt", timestamp(now));
         fields.put("attempts", Math.max(attemptsSoFar, outcome.attempt()));
         fields.put("error", truncate(outcome.error(), 2000));
         fields.put("resultNote", truncate(outcome.note(), 500));
@@ -268,13 +376,15 @@ public class FirestoreBatchStore implements BatchStore {
         return new Batch(doc.getId(), doc.getString("email"), instant(doc.getTimestamp("createdAt")),
                 BatchStatus.valueOf(doc.getString("status")), intField(doc, "imageCount"),
                 intField(doc, "doneCount"), intField(doc, "failedCount"), instant(doc.getTimestamp("completedAt")),
-                instant(doc.getTimestamp("notifiedAt")));
+                instant(doc.getTimestamp("notifiedAt")), instant(doc.getTimestamp("expiresAt")),
+                doc.getString("notificationError"));
     }
 
     private ImageRecord image(String batchId, DocumentSnapshot doc) {
         return new ImageRecord(batchId, doc.getId(), intField(doc, "position"), file("", doc),
                 operationsJson.read(doc.getString("operations")), status(doc), intField(doc, "attempts"),
-                doc.getString("error"), file("result", doc), doc.getString("resultNote"), doc.getLong("durationMs"));
+                doc.getString("error"), file("result", doc), doc.getString("resultNote"), doc.getLong("durationMs"),
+                instant(doc.getTimestamp("progressAt")), intField(doc, "requeues"));
     }
 
     private static ImageStatus status(DocumentSnapshot doc) {

@@ -18,6 +18,7 @@ import io.imageflow.batch.ImageRecord;
 import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.OutcomeRecorded;
 import io.imageflow.batch.StoredFile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,20 +41,22 @@ public class JdbcBatchStore implements BatchStore {
     @Override
     public void create(Batch batch, List<ImageRecord> images) {
         transactions.executeWithoutResult(tx -> {
+            Timestamp created = Timestamp.from(batch.createdAt());
             jdbc.sql("""
-                    INSERT INTO batches (id, email, created_at, status, image_count) VALUES (?, ?, ?, ?, ?)""")
-                    .params(batch.id(), batch.email(), Timestamp.from(batch.createdAt()), batch.status().name(),
-                            batch.imageCount())
+                    INSERT INTO batches (id, email, created_at, status, image_count, expires_at, progress_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(batch.id(), batch.email(), created, batch.status().name(), batch.imageCount(),
+                            timestamp(batch.expiresAt()), created)
                     .update();
             for (ImageRecord image : images) {
                 StoredFile original = image.original();
                 jdbc.sql("""
                         INSERT INTO images (batch_id, image_id, position, name, format, content_type, bytes, width,
-                                            height, operations, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                            height, operations, status, progress_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(image.batchId(), image.imageId(), image.position(), original.name(), original.format(),
                                 original.contentType(), original.bytes(), original.width(), original.height(),
-                                operationsJson.write(image.operations()), image.status().name())
+                                operationsJson.write(image.operations()), image.status().name(), created)
                         .update();
             }
         });
@@ -84,8 +87,36 @@ public class JdbcBatchStore implements BatchStore {
 
     @Override
     public List<String> findUnnotifiedBefore(Instant cutoff) {
-        return jdbc.sql("SELECT id FROM batches WHERE notified_at IS NULL AND completed_at < ? ORDER BY completed_at")
+        return jdbc.sql("""
+                SELECT id FROM batches WHERE notified_at IS NULL AND notification_error IS NULL AND completed_at < ?
+                ORDER BY completed_at""")
                 .param(Timestamp.from(cutoff)).query(String.class).list();
+    }
+
+    @Override
+    public List<String> findExpiredBefore(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM batches WHERE expires_at < ? ORDER BY expires_at LIMIT ?")
+                .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    @Override
+    public List<String> findStalledBefore(Instant cutoff) {
+        return jdbc.sql("SELECT id FROM batches WHERE progress_at < ? ORDER BY progress_at")
+                .param(Timestamp.from(cutoff)).query(String.class).list();
+    }
+
+    @Override
+    public boolean markRequeued(String batchId, String imageId, Instant cutoff, Instant now) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            boolean requeued = jdbc.sql("""
+                    UPDATE images SET requeues = requeues + 1, progress_at = ?
+                    WHERE batch_id = ? AND image_id = ? AND status IN ('QUEUED', 'PROCESSING') AND progress_at < ?""")
+                    .params(Timestamp.from(now), batchId, imageId, Timestamp.from(cutoff)).update() == 1;
+            if (requeued) {
+                progressed(batchId, now);
+            }
+            return requeued;
+        }));
     }
 
     @Override
@@ -95,10 +126,22 @@ public class JdbcBatchStore implements BatchStore {
 
     @Override
     public void markImageStarted(String batchId, String imageId, int attempt) {
-        jdbc.sql("""
-                UPDATE images SET status = 'PROCESSING', attempts = GREATEST(attempts, ?)
-                WHERE batch_id = ? AND image_id = ? AND status IN ('QUEUED', 'PROCESSING')""")
-                .params(attempt, batchId, imageId).update();
+        Instant now = Instant.now();
+        transactions.executeWithoutResult(tx -> {
+            boolean started = jdbc.sql("""
+                    UPDATE images SET status = 'PROCESSING', attempts = GREATEST(attempts, ?), progress_at = ?
+                    WHERE batch_id = ? AND image_id = ? AND status IN ('QUEUED', 'PROCESSING')""")
+                    .params(attempt, Timestamp.from(now), batchId, imageId).update() == 1;
+            if (started) {
+                progressed(batchId, now);
+            }
+        });
+    }
+
+    /** The batch's last progress, while it is unfinished (the sweep for stalled batches looks at nothing else). */
+    private void progressed(String batchId, Instant now) {
+        jdbc.sql("UPDATE batches SET progress_at = ? WHERE id = ? AND completed_at IS NULL")
+                .params(Timestamp.from(now), batchId).update();
     }
 
     @Override
@@ -106,18 +149,19 @@ public class JdbcBatchStore implements BatchStore {
         if (!outcome.status().isFinal()) {
             throw new IllegalArgumentException("Only DONE or FAILED outcomes are recorded, not " + outcome.status());
         }
+        Instant now = Instant.now();
         return transactions.execute(tx -> {
-            boolean counted = finishImage(outcome) == 1;
+            boolean counted = finishImage(outcome, now) == 1;
             if (counted) {
                 String counter = outcome.status() == ImageStatus.DONE ? "done_count" : "failed_count";
-                jdbc.sql("UPDATE batches SET " + counter + " = " + counter + " + 1 WHERE id = ?")
-                        .param(outcome.batchId()).update();
+                jdbc.sql("UPDATE batches SET " + counter + " = " + counter + " + 1, progress_at = ? WHERE id = ?")
+                        .params(Timestamp.from(now), outcome.batchId()).update();
                 jdbc.sql("""
                         UPDATE batches
                         SET status = CASE WHEN failed_count = 0 THEN 'COMPLETED' ELSE 'COMPLETED_WITH_ERRORS' END,
-                            completed_at = ?
+                            completed_at = ?, progress_at = NULL
                         WHERE id = ? AND done_count + failed_count >= image_count AND completed_at IS NULL""")
-                        .params(Timestamp.from(Instant.now()), outcome.batchId()).update();
+                        .params(Timestamp.from(now), outcome.batchId()).update();
             }
             Batch batch = findBatch(outcome.batchId())
                     .orElseThrow(() -> new IllegalStateException("No batch " + outcome.batchId()));
@@ -125,19 +169,20 @@ public class JdbcBatchStore implements BatchStore {
         });
     }
 
-    private int finishImage(ImageOutcome outcome) {
+    private int finishImage(ImageOutcome outcome, Instant now) {
         StoredFile result = outcome.result();
         return jdbc.sql("""
                 UPDATE images
                 SET status = ?, attempts = GREATEST(attempts, ?), error = ?, result_name = ?, result_format = ?,
                     result_content_type = ?, result_bytes = ?, result_width = ?, result_height = ?,
-                    result_note = ?, duration_ms = ?
+                    result_note = ?, duration_ms = ?, progress_at = ?
                 WHERE batch_id = ? AND image_id = ? AND status IN ('QUEUED', 'PROCESSING')""")
                 .params(outcome.status().name(), outcome.attempt(), truncate(outcome.error(), 2000),
                         result == null ? null : result.name(), result == null ? null : result.format(),
                         result == null ? null : result.contentType(), result == null ? null : result.bytes(),
                         result == null ? null : result.width(), result == null ? null : result.height(),
-                        truncate(outcome.note(), 500), outcome.durationMs(), outcome.batchId(), outcome.imageId())
+                        truncate(outcome.note(), 500), outcome.durationMs(), Timestamp.from(now), outcome.batchId(),
+                        outcome.imageId())
                 .update();
     }
 
@@ -145,7 +190,8 @@ public class JdbcBatchStore implements BatchStore {
     public boolean claimNotification(String batchId, String claimId, Instant now, Instant until) {
         return jdbc.sql("""
                 UPDATE batches SET notify_claim = ?, notify_claimed_until = ?
-                WHERE id = ? AND notified_at IS NULL AND (notify_claimed_until IS NULL OR notify_claimed_until <= ?)""")
+                WHERE id = ? AND notified_at IS NULL AND notification_error IS NULL
+                  AND (notify_claimed_until IS NULL OR notify_claimed_until <= ?)""")
                 .params(claimId, Timestamp.from(until), batchId, Timestamp.from(now)).update() == 1;
     }
 
@@ -159,6 +205,38 @@ public class JdbcBatchStore implements BatchStore {
     public boolean markNotified(String batchId, Instant at) {
         return jdbc.sql("UPDATE batches SET notified_at = ? WHERE id = ? AND notified_at IS NULL")
                 .params(Timestamp.from(at), batchId).update() == 1;
+    }
+
+    @Override
+    public boolean giveUpNotification(String batchId, String reason) {
+        return jdbc.sql("""
+                UPDATE batches SET notification_error = ?, notify_claim = NULL, notify_claimed_until = NULL
+                WHERE id = ? AND notified_at IS NULL AND notification_error IS NULL""")
+                .params(truncate(reason, 1000), batchId).update() == 1;
+    }
+
+    @Override
+    public Optional<byte[]> findQuota(String key) {
+        return jdbc.sql("SELECT state FROM quotas WHERE id = ?").param(key).query(byte[].class).optional();
+    }
+
+    @Override
+    public boolean replaceQuota(String key, byte[] expected, byte[] replacement, Instant expiresAt) {
+        if (expected == null) {
+            try {
+                return jdbc.sql("INSERT INTO quotas (id, state, expires_at) VALUES (?, ?, ?)")
+                        .params(key, replacement, Timestamp.from(expiresAt)).update() == 1;
+            } catch (DuplicateKeyException e) {
+                return false;
+            }
+        }
+        return jdbc.sql("UPDATE quotas SET state = ?, expires_at = ? WHERE id = ? AND state = ?")
+                .params(replacement, Timestamp.from(expiresAt), key, expected).update() == 1;
+    }
+
+    @Override
+    public int deleteQuotasExpiredBefore(Instant now) {
+        return jdbc.sql("DELETE FROM quotas WHERE expires_at < ?").param(Timestamp.from(now)).update();
     }
 
     @Override
@@ -176,7 +254,9 @@ public class JdbcBatchStore implements BatchStore {
                 row.getInt("done_count"),
                 row.getInt("failed_count"),
                 instant(row, "completed_at"),
-                instant(row, "notified_at"));
+                instant(row, "notified_at"),
+                instant(row, "expires_at"),
+                row.getString("notification_error"));
     }
 
     private ImageRecord image(ResultSet row, int rowNum) throws SQLException {
@@ -197,12 +277,18 @@ public class JdbcBatchStore implements BatchStore {
                 row.getString("error"),
                 result,
                 row.getString("result_note"),
-                row.getObject("duration_ms", Long.class));
+                row.getObject("duration_ms", Long.class),
+                instant(row, "progress_at"),
+                row.getInt("requeues"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static String truncate(String text, int max) {

@@ -23,7 +23,9 @@ import io.imageflow.batch.ImageStatus;
 import io.imageflow.batch.ImageTask;
 import io.imageflow.batch.StoredFile;
 import io.imageflow.local.LocalMailServer;
+import io.imageflow.storage.BlobStore;
 import io.imageflow.support.ApiClient.Part;
+import io.imageflow.support.TestImages;
 import io.imageflow.support.TestPhotos;
 import io.imageflow.support.GcpModeTest;
 import org.apache.camel.CamelContext;
@@ -48,6 +50,8 @@ class GcpPipelineTest extends GcpModeTest {
     BatchStore store;
     @Autowired
     Storage storage;
+    @Autowired
+    BlobStore blobs;
     @Autowired
     LocalMailServer mail;
     @Autowired
@@ -111,6 +115,40 @@ class GcpPipelineTest extends GcpModeTest {
         assertThat(after.get("failedCount").asInt()).isZero();
         assertThat(after.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(mailsMentioning(batchId)).hasSize(1);
+    }
+
+    @Test
+    void anExpiredBatchLosesItsImagesInCloudStorageAndItsRecordsInFirestore() throws Exception {
+        String batchId = UUID.randomUUID().toString();
+        Instant expired = Instant.now().minusSeconds(1);
+        store.create(new Batch(batchId, "old@example.com", expired.minus(Duration.ofDays(7)), BatchStatus.COMPLETED, 0,
+                0, 0, null, null, expired, null), List.of());
+        blobs.put(batchId + "/input/old.png", new byte[] {1, 2, 3}, "image/png");
+        blobs.put(batchId + "/output/old.png", new byte[] {4, 5}, "image/png");
+
+        producer.sendBody("direct:expireBatches", null);
+
+        assertThat(store.findBatch(batchId)).isEmpty();
+        assertThat(storage.get(BlobId.of(bucket, batchId + "/input/old.png"))).isNull();
+        assertThat(storage.get(BlobId.of(bucket, batchId + "/output/old.png"))).isNull();
+    }
+
+    @Test
+    void anImageThatStoppedMovingIsSentAgainThroughPubSubAndItsBatchFinishes() throws Exception {
+        String batchId = UUID.randomUUID().toString();
+        byte[] png = TestImages.png(20, 10);
+        blobs.put(batchId + "/input/stuck.png", png, "image/png");
+        store.create(new Batch(batchId, "stuck@example.com", Instant.now().minus(Duration.ofHours(1)),
+                BatchStatus.PROCESSING, 1, 0, 0, null, null), List.of(new ImageRecord(batchId, "1", 0,
+                new StoredFile("stuck.png", "png", "image/png", png.length, 20, 10), List.of(), ImageStatus.QUEUED, 0,
+                null, null, null, null)));
+
+        producer.sendBody("direct:requeueStalledImages", null);
+
+        JsonNode batch = api().awaitFinished(batchId, Duration.ofSeconds(90));
+        assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(store.findImage(batchId, "1").orElseThrow().requeues()).isEqualTo(1);
+        awaitMails(batchId, 1);
     }
 
     @Test
