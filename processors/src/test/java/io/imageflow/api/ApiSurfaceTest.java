@@ -128,7 +128,7 @@ class ApiSurfaceTest extends LocalModeTest {
         HttpResponse<String> notMultipart = send(request("/api/v1/batches").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(notMultipart.statusCode()).isEqualTo(415);
-        assertThat(json.readTree(notMultipart.body()).get("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(json.readTree(notMultipart.body()).get("error").asText()).isEqualTo("not_multipart");
         assertThat(notMultipart.body()).contains("multipart/form-data");
     }
 
