@@ -91,7 +91,7 @@ public class BatchIntake {
         }
     }
 
-    private static ApiException invalidOperations(List<Detail> problems) {
+    static ApiException invalidOperations(List<Detail> problems) {
         return new ApiException(400, "invalid_operations",
                 "Some operations are unknown or out of range; see details. GET /api/v1/operations lists them.",
                 problems);
