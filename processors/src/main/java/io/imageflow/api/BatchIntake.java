@@ -156,7 +156,7 @@ public class BatchIntake {
                 continue;
             }
             try (InputStream in = file.open()) {
-                ImageInfo info = probe.probe(in);
+                ImageInfo info = probe.probeUpright(in); // the size the batch's answer reports, upright
                 long pixels = (long) info.width() * info.height();
                 if (pixels > limits.maxPixels()) {
                     tooLarge.add(Detail.ofFile(file.clientName(), "the image is " + info.width() + "×"
