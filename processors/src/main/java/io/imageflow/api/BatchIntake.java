@@ -98,7 +98,7 @@ public class BatchIntake {
         }
     }
 
-    private static ApiException invalidOperations(List<Detail> problems) {
+    static ApiException invalidOperations(List<Detail> problems) {
         return new ApiException(400, "invalid_operations",
                 "Some operations are unknown or out of range; see details. GET /api/v1/operations lists them.",
                 problems);
@@ -163,7 +163,7 @@ public class BatchIntake {
                 continue;
             }
             try (InputStream in = file.open()) {
-                ImageInfo info = probe.probe(in);
+                ImageInfo info = probe.probeUpright(in); // the size the batch's answer reports, upright
                 long pixels = (long) info.width() * info.height();
                 if (pixels > limits.maxPixels()) {
                     tooLarge.add(Detail.ofFile(file.clientName(), "the image is " + info.width() + "×"

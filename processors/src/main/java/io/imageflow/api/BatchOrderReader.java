@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.imageflow.image.Clip;
 import io.imageflow.image.InvalidOperationsException;
 import io.imageflow.image.OperationCatalog;
-import io.imageflow.image.ProblemList;
 import io.imageflow.image.SeedFilters;
 
 /** Reads the metadata part: ours ({@code email, operations, images}) or the seed's ({@code email, imagesMetadata}). */
@@ -67,9 +66,10 @@ public class BatchOrderReader {
         return new BatchOrder(email, forAll == null ? List.of() : forAll, images);
     }
 
+    /** A seed filter is translated here, so its problems name the file and field here, as the new API's do. */
     private List<BatchOrder.ImageOrder> seedImages(ArrayNode nodes) {
         List<BatchOrder.ImageOrder> images = new ArrayList<>();
-        ProblemList problems = new ProblemList();
+        DetailList problems = new DetailList();
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode image = object(nodes.get(i), "imagesMetadata[" + i + "]");
             ArrayNode filters = array(image, "filters");
@@ -84,11 +84,11 @@ public class BatchOrderReader {
                 images.add(new BatchOrder.ImageOrder(name,
                         seedFilters.toOperations(i, json.convertValue(filters, OPERATIONS)), field));
             } catch (InvalidOperationsException e) {
-                problems.addAll(e.problems());
+                e.problems().forEach(p -> problems.add(new ErrorBody.Detail(name, field + ".filters", p)));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidOperationsException(problems.list());
+            throw BatchIntake.invalidOperations(problems.list());
         }
         return images;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.imageflow.api.ErrorBody;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
@@ -21,11 +22,17 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         Map<String, Object> spring = super.getErrorAttributes(request, options);
         int status = spring.get("status") instanceof Integer code ? code : 500;
         String path = String.valueOf(request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST));
+        ErrorBody error = body(status, path);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code(status));
-        body.put("message", message(status, path));
-        body.put("details", List.of());
+        body.put("error", error.error());
+        body.put("message", error.message());
+        body.put("details", error.details());
         return body;
+    }
+
+    /** The answer to an HTTP-level refusal (no such path, wrong method...), whoever gives it. */
+    public static ErrorBody body(int status, String path) {
+        return new ErrorBody(code(status), message(status, path), List.of());
     }
 
     private static String code(int status) {
@@ -35,9 +42,11 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
 
     private static String message(int status, String path) {
         return switch (status) {
-            case 404 -> "Nothing at " + path + ". The API is under /api/v1; its contract is /api/v1/openapi.yaml.";
+            case 404 -> "No such path: " + path + " is unknown. The API is under /api/v1; its contract, "
+                    + "/api/v1/openapi.yaml, lists every path it serves.";
             case 405 -> "This method is not allowed on " + path + "; the Allow header lists those that are.";
-            case 415 -> "Send this request as multipart/form-data with 'files' parts and a 'metadata' part.";
+            case 415 -> "This content type is not accepted here; the contract, /api/v1/openapi.yaml, names the one each "
+                    + "operation takes.";
             case 400 -> "The request could not be read; check its syntax against /api/v1/openapi.yaml.";
             default -> status >= 500 ? "Something went wrong on our side; please retry in a moment."
                     : "The request was refused (HTTP " + status + ").";

@@ -39,7 +39,8 @@ public class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     @ConditionalOnProperty(name = "imageflow.cors.allowed-origins")
-    FilterRegistrationBean<CorsFilter> corsFilter(@Value("${imageflow.cors.allowed-origins}") List<String> origins) {
+    FilterRegistrationBean<CorsFilter> corsFilter(@Value("${imageflow.cors.allowed-origins}") List<String> origins,
+            ObjectMapper json) throws IOException {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
@@ -48,7 +49,9 @@ public class WebConfiguration implements WebMvcConfigurer {
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
-        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new JsonCorsProcessor(json));
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

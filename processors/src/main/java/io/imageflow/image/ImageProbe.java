@@ -39,6 +39,37 @@ public final class ImageProbe {
         }
     }
 
+    /**
+     * As {@link #probe(InputStream)}, with the size as the image displays: turned by its EXIF orientation
+     * (a photo stored on its side reports its upright width and height, as its result will have).
+     */
+    public ImageInfo probeUpright(InputStream input) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(input)) {
+            int orientation = orientation(in); // first: the reader may flush what it has read past
+            ImageInfo stored = probe(in);
+            Size upright = ExifOrientation.upright(new Size(stored.width(), stored.height()), orientation);
+            return new ImageInfo(stored.format(), upright.width(), upright.height());
+        } catch (IOException e) {
+            throw new ImageProcessingException("cannot read the uploaded data: " + e.getMessage(), e);
+        }
+    }
+
+    /** The EXIF orientation of a JPEG or TIFF, 1 for any other data; reads from position 0. */
+    private static int orientation(ImageInputStream in) throws IOException {
+        in.seek(0);
+        byte[] head = readHead(in);
+        ImageFormat format = MagicNumbers.formatOf(head).orElse(null);
+        if (format == ImageFormat.JPEG) {
+            byte[] exif = JpegExif.read(in);
+            return exif == null ? ExifOrientation.UPRIGHT : ExifOrientation.read(exif);
+        }
+        if (format == ImageFormat.TIFF) {
+            in.seek(0);
+            return ExifOrientation.read(in);
+        }
+        return ExifOrientation.UPRIGHT;
+    }
+
     /** Probes from the start of {@code in}. Some readers flush the stream, so it may not be rewound afterwards. */
     ImageInfo probe(ImageInputStream in) throws IOException {
         in.seek(0);

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.imageflow.api.AcceptedBatch;
 import io.imageflow.api.ApiException;
 import io.imageflow.api.BatchViews;
+import io.imageflow.api.ErrorBody;
 import io.imageflow.batch.ImageStatus;
+import io.imageflow.image.Clip;
 
 /** The seed's answers, shaped as its existing clients expect (snake_case, absolute links). */
 public class SeedViews {
@@ -67,7 +69,8 @@ public class SeedViews {
     private static String batchIdOf(String batchId, String uuid) {
         String id = batchId != null && !batchId.isBlank() ? batchId : uuid;
         if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("missing_batch_id", "Give the batch id as ?batch_id=<uuid> (or ?UUID=<uuid>).");
+            throw new ApiException(400, "missing_batch_id", "Give the batch id as ?batch_id=<uuid> (or ?UUID=<uuid>).",
+                    List.of(ErrorBody.Detail.ofField("batch_id", "missing (give batch_id or UUID)")));
         }
         return id.strip();
     }
@@ -76,8 +79,8 @@ public class SeedViews {
         if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
             return Boolean.parseBoolean(value);
         }
-        throw ApiException.badRequest("invalid_parameter", value == null
-                ? "Give IsProcessed=true (processed images) or IsProcessed=false (the others)."
-                : "IsProcessed must be true or false, got '" + value + "'.");
+        String problem = value == null ? "Give IsProcessed=true (processed images) or IsProcessed=false (the others)."
+                : "IsProcessed must be true or false, got '" + Clip.quoted(value) + "'.";
+        throw new ApiException(400, "invalid_parameter", problem, List.of(ErrorBody.Detail.ofField("IsProcessed", problem)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,17 @@ public class WebGuardsConfiguration {
     FilterRegistrationBean<SecurityHeaders> securityHeaders(@Value("${imageflow.api-base-path}") String apiBasePath) {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(apiBasePath));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * After the CORS filter and the security headers (its refusals carry both), before the upload gate: a
+     * request for nothing the contract serves is not counted as an upload.
+     */
+    @Bean
+    FilterRegistrationBean<ContractGuard> contractGuard(CamelContext camel, ObjectMapper json) {
+        FilterRegistrationBean<ContractGuard> registration = new FilterRegistrationBean<>(new ContractGuard(camel, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,26 @@ class ApiSurfaceTest extends LocalModeTest {
     }
 
     @Test
+    void refusesOtherOriginsWithTheApisJsonError() throws Exception {
+        HttpRequest.Builder elsewherePreflight = request("/api/v1/batches").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example.test").header("Access-Control-Request-Method", "POST");
+        HttpRequest.Builder elsewhereGet = request("/api/v1/operations").header("Origin", "https://elsewhere.example.test").GET();
+        HttpRequest.Builder allowedButDelete = request("/api/v1/operations").header("Origin", ALLOWED_ORIGIN)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Access-Control-Request-Method", "DELETE");
+        for (HttpRequest.Builder refused : List.of(elsewherePreflight, elsewhereGet, allowedButDelete)) {
+            HttpResponse<String> answer = send(refused);
+            String what = answer.request().method() + " " + answer.uri().getPath();
+            assertThat(answer.statusCode()).as(what).isEqualTo(403);
+            assertThat(answer.headers().firstValue("Content-Type")).as(what).hasValue("application/json");
+            assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).as(what).isEmpty();
+            JsonNode error = json.readTree(answer.body());
+            assertThat(error.get("error").asText()).as(what).isEqualTo("origin_not_allowed");
+            assertThat(error.get("message").asText()).as(what).contains("allowed-origins");
+            assertThat(error.at("/details/0/field").asText()).as(what).isEqualTo("Origin");
+        }
+    }
+
+    @Test
     void answersCrossOriginGetsPostsAndDownloadsForAnAllowedOriginOnly() throws Exception {
         HttpResponse<String> catalogue = send(request("/api/v1/operations").header("Origin", ALLOWED_ORIGIN).GET());
         assertThat(catalogue.statusCode()).isEqualTo(200);
@@ -128,7 +149,7 @@ class ApiSurfaceTest extends LocalModeTest {
         HttpResponse<String> notMultipart = send(request("/api/v1/batches").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(notMultipart.statusCode()).isEqualTo(415);
-        assertThat(json.readTree(notMultipart.body()).get("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(json.readTree(notMultipart.body()).get("error").asText()).isEqualTo("not_multipart");
         assertThat(notMultipart.body()).contains("multipart/form-data");
     }
 

@@ -72,15 +72,22 @@ class BatchOrderReaderTest {
 
     @Test
     void badSeedFiltersAreAllNamedByImageAndFilter() {
-        InvalidOperationsException e = catchThrowableOfType(InvalidOperationsException.class, () -> reader.read("""
+        ApiException e = catchThrowableOfType(ApiException.class, () -> reader.read("""
                 {"email": "ada@example.com",
                  "imagesMetadata": [
                    {"image_name": "cat.jpg", "filters": [{"filter_type": "blur"}, {"filter_type": "sepia"}]},
                    {"image_name": "dog.png", "filters": [{"filter_type": "rotate", "filter_value": 999}]}]}"""));
 
-        assertThat(e.problems()).hasSize(2);
-        assertThat(e.problems().get(0)).startsWith("imagesMetadata[0].filters[1]: unknown filter_type \"sepia\"");
-        assertThat(e.problems().get(1)).startsWith("imagesMetadata[1].filters[0] (rotate): degrees must be");
+        assertThat(e.getStatus()).isEqualTo(400);
+        assertThat(e.getBody().error()).isEqualTo("invalid_operations");
+        List<ErrorBody.Detail> details = e.getBody().details();
+        assertThat(details).hasSize(2);
+        assertThat(details.get(0).message()).startsWith("imagesMetadata[0].filters[1]: unknown filter_type \"sepia\"");
+        assertThat(details.get(0).file()).isEqualTo("cat.jpg");
+        assertThat(details.get(0).field()).isEqualTo("imagesMetadata[0].filters");
+        assertThat(details.get(1).message()).startsWith("imagesMetadata[1].filters[0] (rotate): degrees must be");
+        assertThat(details.get(1).file()).isEqualTo("dog.png");
+        assertThat(details.get(1).field()).isEqualTo("imagesMetadata[1].filters");
     }
 
     @ParameterizedTest

@@ -34,6 +34,8 @@ class SeedRefusalTest extends LocalModeTest {
                   {"image_name": "a.png", "filters": [{"filter_type": "sepia", "filter_value": 1}]}]}""", one, 400,
                 "invalid_operations");
         assertThat(unknownFilter.json().at("/details/0/message").asText()).contains("imagesMetadata[0].filters[0]", "sepia");
+        assertThat(unknownFilter.json().at("/details/0/file").asText()).isEqualTo("a.png");
+        assertThat(unknownFilter.json().at("/details/0/field").asText()).isEqualTo("imagesMetadata[0].filters");
         Answer notAnImage = assertRefused("{\"email\": \"ada@example.com\"}",
                 List.of(new Part("notes.png", "just text".getBytes(StandardCharsets.UTF_8))), 415, "unsupported_format");
         assertThat(notAnImage.json().at("/details/0/file").asText()).isEqualTo("notes.png");
@@ -41,11 +43,14 @@ class SeedRefusalTest extends LocalModeTest {
 
     @Test
     void refusesQueriesWithoutAValidOrKnownBatch() {
-        assertError(api().getJson("/get-processed-images"), 400, "missing_batch_id");
+        Answer missing = api().getJson("/get-processed-images");
+        assertError(missing, 400, "missing_batch_id");
+        assertThat(missing.json().at("/details/0/field").asText()).isEqualTo("batch_id");
         assertError(api().getJson("/get-processed-images?batch_id=not-a-uuid"), 400, "invalid_batch_id");
         assertError(api().getJson("/get-processed-images?UUID=" + UNKNOWN_BATCH), 404, "not_found");
-        assertError(api().getJson("/get-images-by-status?batch_id=" + UNKNOWN_BATCH + "&IsProcessed=maybe"), 400,
-                "invalid_parameter");
+        Answer maybe = api().getJson("/get-images-by-status?batch_id=" + UNKNOWN_BATCH + "&IsProcessed=maybe");
+        assertError(maybe, 400, "invalid_parameter");
+        assertThat(maybe.json().at("/details/0/field").asText()).isEqualTo("IsProcessed");
         assertError(api().getJson("/get-images-by-status?batch_id=" + UNKNOWN_BATCH + "&IsProcessed=true"), 404,
                 "not_found");
     }

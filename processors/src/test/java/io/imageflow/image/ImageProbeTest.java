@@ -30,6 +30,21 @@ class ImageProbeTest {
         assertThat(probe.probe(new ByteArrayInputStream(bytes))).isEqualTo(new ImageInfo(format, 40, 30));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void reportsTheUprightSizeOfAPhotoStoredOnItsSide(int orientation) throws IOException {
+        java.awt.image.BufferedImage stored = TestImages.opaque(TestImages.solid(40, 30, 0xFF3366CC));
+        boolean quarterTurn = orientation >= 5;
+        ImageInfo upright = quarterTurn ? new ImageInfo(ImageFormat.JPEG, 30, 40) : new ImageInfo(ImageFormat.JPEG, 40, 30);
+
+        byte[] jpeg = TestFiles.jpegWithOrientation(stored, orientation, orientation % 2 == 0);
+        assertThat(probe.probeUpright(new ByteArrayInputStream(jpeg))).isEqualTo(upright);
+        assertThat(probe.probe(new ByteArrayInputStream(jpeg))).as("as stored").isEqualTo(new ImageInfo(ImageFormat.JPEG, 40, 30));
+        byte[] tiff = TestFiles.tiffWithOrientation(stored, orientation);
+        assertThat(probe.probeUpright(new ByteArrayInputStream(tiff)))
+                .isEqualTo(new ImageInfo(ImageFormat.TIFF, upright.width(), upright.height()));
+    }
+
     @Test
     void probesAFileByItsContentNotItsName(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("photo.jpg");

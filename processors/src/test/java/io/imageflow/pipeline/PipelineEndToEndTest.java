@@ -109,6 +109,8 @@ class PipelineEndToEndTest extends LocalModeTest {
         assertBrighterSameScene(meadowOriginal, bright, 1.2);
 
         JsonNode onItsSide = images.get("on-its-side.jpg");
+        assertThat(onItsSide.at("/original/width").asInt()).as("the original's upright size").isEqualTo(512);
+        assertThat(onItsSide.at("/original/height").asInt()).isEqualTo(384);
         BufferedImage upright = assertResult(onItsSide, "jpeg", "image/jpeg");
         assertThat(upright.getWidth()).isEqualTo(512);
         assertThat(upright.getHeight()).isEqualTo(384);
