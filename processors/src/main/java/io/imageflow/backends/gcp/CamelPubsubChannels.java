@@ -1,22 +1,26 @@
 package io.imageflow.backends.gcp;
 
 import java.util.Collection;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.component.google.pubsub.GooglePubsubEndpoint;
 
-/** The Pub/Sub channels of this process's routes: the subscriptions they consume, the topics they publish to. */
+/**
+ * The subscriptions this process's routes consume, and the channels' topics (imageflow.channels): every
+ * group publishes to some of them and a missing one is a deployment error. The topics are configured, not
+ * read from Camel's endpoints, where a consumer made outside the routes would pass for a producer.
+ */
 final class CamelPubsubChannels implements PubsubHealth.Channels {
 
     private final CamelContext camel;
+    private final Collection<String> topics;
 
-    CamelPubsubChannels(CamelContext camel) {
+    CamelPubsubChannels(CamelContext camel, Collection<String> topics) {
         this.camel = camel;
+        this.topics = new TreeSet<>(topics);
     }
 
     @Override
@@ -28,10 +32,6 @@ final class CamelPubsubChannels implements PubsubHealth.Channels {
 
     @Override
     public Collection<String> topics() {
-        Set<Endpoint> consumed = camel.getRoutes().stream().map(Route::getEndpoint).collect(Collectors.toSet());
-        return camel.getEndpoints().stream().filter(GooglePubsubEndpoint.class::isInstance)
-                .filter(endpoint -> !consumed.contains(endpoint))
-                .map(endpoint -> ((GooglePubsubEndpoint) endpoint).getDestinationName())
-                .collect(Collectors.toCollection(TreeSet::new));
+        return topics;
     }
 }

@@ -1,6 +1,7 @@
 package io.imageflow.backends.gcp;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.storage.Storage;
@@ -9,8 +10,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The gcp backends' part in the readiness group (management.endpoint.health.group.readiness), under the
@@ -22,10 +26,13 @@ public class GcpHealthIndicators {
 
     @Bean
     @ConditionalOnProperty(name = "imageflow.queue", havingValue = "pubsub")
-    HealthIndicator queueHealthIndicator(PubsubAdmin admin, CamelContext camel,
+    HealthIndicator queueHealthIndicator(PubsubAdmin admin, CamelContext camel, Environment environment,
             @Value("${imageflow.gcp.project-id}") String projectId,
             @Value("${imageflow.gcp.health-timeout}") Duration timeout) {
-        return new PubsubHealth(admin, projectId, new CamelPubsubChannels(camel), timeout);
+        List<String> topics = Binder.get(environment)
+                .bind("imageflow.channels", Bindable.mapOf(String.class, ChannelSettings.class)).get()
+                .values().stream().map(ChannelSettings::topic).toList();
+        return new PubsubHealth(admin, projectId, new CamelPubsubChannels(camel, topics), timeout);
     }
 
     @Bean

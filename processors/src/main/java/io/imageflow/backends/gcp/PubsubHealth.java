@@ -12,7 +12,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Pub/Sub reachable, and the channels this process uses exist: the subscriptions it consumes and the topics
- * it publishes to (the channels are named in CamelPubsubChannels). A missing one is DOWN: its consumer would
+ * it publishes to (CamelPubsubChannels). A missing one is DOWN: its consumer would
  * wait forever, its messages would be refused.
  */
 public class PubsubHealth implements HealthIndicator {
