@@ -103,6 +103,8 @@ run gcloud storage buckets add-iam-policy-binding "gs://$bucket" --member="servi
 # - publish to the channels, and pull and acknowledge their subscriptions
 run gcloud projects add-iam-policy-binding "$project" --member="serviceAccount:$sa_email" --role=roles/pubsub.publisher --condition=None
 run gcloud projects add-iam-policy-binding "$project" --member="serviceAccount:$sa_email" --role=roles/pubsub.subscriber --condition=None
+# - see that its topics and subscriptions exist (the readiness check; the subscriber role cannot)
+run gcloud projects add-iam-policy-binding "$project" --member="serviceAccount:$sa_email" --role=roles/pubsub.viewer --condition=None
 # - read and write batch and image records
 run gcloud projects add-iam-policy-binding "$project" --member="serviceAccount:$sa_email" --role=roles/datastore.user --condition=None
 # - sign V4 download links through IAM (signBlob): with Workload Identity there is no private key to sign with

@@ -74,6 +74,16 @@ class ManifestsTest {
     }
 
     @Test
+    void theReadinessProbeWaitsLongerThanTheReadinessChecksMayTake() {
+        // queue, store and storage are checked one after the other, each bounded by imageflow.gcp.health-timeout
+        java.time.Duration check = org.springframework.boot.convert.DurationStyle.detectAndParse(
+                settings.value("imageflow.gcp.health-timeout"));
+        Integer timeout = at(defaultContainer(), "readinessProbe", "timeoutSeconds");
+        assertThat(java.time.Duration.ofSeconds(timeout)).isGreaterThan(check.multipliedBy(3));
+        assertThat(settings.value("management.endpoint.health.validate-group-membership")).isEqualTo("true");
+    }
+
+    @Test
     void everyEnvironmentVariableIsASettingOfTheApplication() {
         Map<String, String> variables = new LinkedHashMap<>(Manifests.envFile(Manifests.K8S.resolve("settings.env")));
         variables.putAll(Manifests.env(defaultContainer()));

@@ -48,7 +48,7 @@ class ProvisionScriptTest {
                         + " --role=roles/iam.workloadIdentityUser");
         assertThat(run.lines()).anyMatch(line -> line.startsWith("gcloud firestore databases create"));
         assertThat(run.lines().stream().filter(line -> line.contains("--role=")).map(ProvisionScriptTest::role).distinct())
-                .containsExactlyInAnyOrder("roles/pubsub.publisher", "roles/pubsub.subscriber",
+                .containsExactlyInAnyOrder("roles/pubsub.publisher", "roles/pubsub.subscriber", "roles/pubsub.viewer",
                         "roles/storage.objectUser", "roles/datastore.user", "roles/iam.serviceAccountTokenCreator",
                         "roles/iam.workloadIdentityUser");
     }

@@ -51,6 +51,11 @@ class StructuredLogsIT {
             }
             JsonNode entry = JSON.readTree(line);
             assertThat(entry.isObject()).as("a JSON line: %s", line).isTrue();
+            assertThat(entry.path("severity").asText()).as("Cloud Logging's severity: %s", line)
+                    .isIn("DEBUG", "INFO", "WARNING", "ERROR");
+            if ("WARN".equals(entry.path("log").path("level").asText(entry.path("log.level").asText()))) {
+                assertThat(entry.path("severity").asText()).isEqualTo("WARNING");
+            }
             if (entry.path("message").asText().contains(batchId)) {
                 aboutTheBatch.add(entry);
             }

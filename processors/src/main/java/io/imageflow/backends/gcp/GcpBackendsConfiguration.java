@@ -14,6 +14,7 @@ import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
+import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.imageflow.batch.BatchStore;
@@ -95,20 +96,28 @@ public class GcpBackendsConfiguration {
         return component;
     }
 
+    /** Pub/Sub's administration clients, opened at first use: by pubsubChannels, and by the queue's health. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "imageflow.queue", havingValue = "pubsub")
+    PubsubAdmin pubsubAdmin(@Value("${camel.component.google-pubsub.endpoint:}") String emulator,
+            @Value("${camel.component.google-pubsub.authenticate:true}") boolean authenticate,
+            @Value("${imageflow.gcp.credentials-file}") String credentialsFile) throws IOException {
+        Optional<GoogleCredentials> key = keyFile(credentialsFile);
+        CredentialsProvider credentials = !authenticate ? NoCredentialsProvider.create()
+                : key.<CredentialsProvider>map(FixedCredentialsProvider::create)
+                        .orElseGet(TopicAdminSettings.defaultCredentialsProviderBuilder()::build);
+        return new PubsubAdmin(emulator, credentials);
+    }
+
     /** Before any route consumes: every missing topic and subscription, with the settings of imageflow.channels. */
     @Bean(initMethod = "createMissing")
     @Lazy(false)
     @ConditionalOnExpression("'${imageflow.queue:local}' == 'pubsub' and ${imageflow.pubsub.auto-create:false}")
     PubsubChannels pubsubChannels(Environment environment, @Value("${imageflow.gcp.project-id}") String projectId,
-            @Value("${camel.component.google-pubsub.endpoint:}") String emulator,
-            @Value("${camel.component.google-pubsub.authenticate:true}") boolean authenticate,
-            @Value("${imageflow.gcp.credentials-file}") String credentialsFile) throws IOException {
+            PubsubAdmin admin) {
         Map<String, ChannelSettings> channels = Binder.get(environment)
                 .bind("imageflow.channels", Bindable.mapOf(String.class, ChannelSettings.class)).get();
-        Optional<GoogleCredentials> key = keyFile(credentialsFile);
-        CredentialsProvider credentials = !authenticate ? NoCredentialsProvider.create()
-                : FixedCredentialsProvider.create(key.isPresent() ? key.get() : GoogleCredentials.getApplicationDefault());
-        return new PubsubChannels(projectId, channels, emulator, credentials);
+        return new PubsubChannels(projectId, channels, admin);
     }
 
     static Optional<GoogleCredentials> keyFile(String path) throws IOException {

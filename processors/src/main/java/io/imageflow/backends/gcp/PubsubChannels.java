@@ -1,25 +1,16 @@
 package io.imageflow.backends.gcp;
 
-import java.io.IOException;
 import java.util.Map;
 
-import com.google.api.gax.core.CredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.AlreadyExistsException;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
-import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
-import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.protobuf.Duration;
 import com.google.pubsub.v1.DeadLetterPolicy;
 import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,33 +26,23 @@ public class PubsubChannels {
 
     private final String projectId;
     private final Map<String, ChannelSettings> channels;
-    private final String emulatorEndpoint;
-    private final CredentialsProvider credentials;
+    private final PubsubAdmin admin;
 
-    public PubsubChannels(String projectId, Map<String, ChannelSettings> channels, String emulatorEndpoint,
-            CredentialsProvider credentials) {
+    public PubsubChannels(String projectId, Map<String, ChannelSettings> channels, PubsubAdmin admin) {
         this.projectId = projectId;
         this.channels = channels;
-        this.emulatorEndpoint = emulatorEndpoint;
-        this.credentials = credentials;
+        this.admin = admin;
     }
 
-    public void createMissing() throws IOException {
-        ManagedChannel emulator = emulatorEndpoint == null || emulatorEndpoint.isBlank() ? null
-                : ManagedChannelBuilder.forTarget(emulatorEndpoint).usePlaintext().build();
-        try (TopicAdminClient topics = TopicAdminClient.create(topicSettings(emulator));
-                SubscriptionAdminClient subscriptions = SubscriptionAdminClient.create(subscriptionSettings(emulator))) {
-            for (ChannelSettings channel : channels.values()) {
-                createTopic(topics, channel.topic());
-            }
-            TopicName deadLetterTopic = TopicName.of(projectId, channels.get(DEAD_LETTER).topic());
-            channels.forEach((name, channel) -> createSubscription(subscriptions, channel,
-                    DEAD_LETTER.equals(name) ? null : deadLetterTopic));
-        } finally {
-            if (emulator != null) {
-                emulator.shutdownNow();
-            }
+    public void createMissing() {
+        TopicAdminClient topics = admin.topics();
+        SubscriptionAdminClient subscriptions = admin.subscriptions();
+        for (ChannelSettings channel : channels.values()) {
+            createTopic(topics, channel.topic());
         }
+        TopicName deadLetterTopic = TopicName.of(projectId, channels.get(DEAD_LETTER).topic());
+        channels.forEach((name, channel) -> createSubscription(subscriptions, channel,
+                DEAD_LETTER.equals(name) ? null : deadLetterTopic));
     }
 
     private void createTopic(TopicAdminClient topics, String topic) {
@@ -94,27 +75,6 @@ public class PubsubChannels {
         } catch (AlreadyExistsException e) {
             LOG.debug("Pub/Sub subscription {} exists", channel.subscription());
         }
-    }
-
-    private TopicAdminSettings topicSettings(ManagedChannel emulator) throws IOException {
-        TopicAdminSettings.Builder settings = TopicAdminSettings.newBuilder().setCredentialsProvider(credentials);
-        if (emulator != null) {
-            settings.setTransportChannelProvider(fixed(emulator));
-        }
-        return settings.build();
-    }
-
-    private SubscriptionAdminSettings subscriptionSettings(ManagedChannel emulator) throws IOException {
-        SubscriptionAdminSettings.Builder settings = SubscriptionAdminSettings.newBuilder()
-                .setCredentialsProvider(credentials);
-        if (emulator != null) {
-            settings.setTransportChannelProvider(fixed(emulator));
-        }
-        return settings.build();
-    }
-
-    private static TransportChannelProvider fixed(ManagedChannel channel) {
-        return FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
     }
 
     private static Duration seconds(java.time.Duration duration) {

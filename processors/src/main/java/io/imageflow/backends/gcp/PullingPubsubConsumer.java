@@ -107,6 +107,8 @@ public class PullingPubsubConsumer extends DefaultConsumer {
 
     private void process(ReceivedMessage received, SubscriberStub stub) {
         PubsubMessage message = received.getMessage();
+        LOG.debug("Received message {} of {} (delivery attempt {})", message.getMessageId(), subscription,
+                received.getDeliveryAttempt());
         Exchange exchange = createExchange(true);
         exchange.getIn().setBody(message.getData().toByteArray());
         exchange.getIn().setHeader(GooglePubsubConstants.ACK_ID, received.getAckId());

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Google's emulators, blobs in one directory they share (storage=local), mail to an SMTP server here. Real
  * photographs go through to the email; a processor killed with -9 mid-image loses nothing: its task comes
  * back after the (short) ack deadline to the processor started in its place, and every image counts once.
+ * Then scale on one machine: a backlog drained by one processor, and another by two (the rates are printed,
+ * lines starting SCALE; k8s/measure-scale.sh is the full-size command).
  */
 class GcpFourProcessesIT {
 
@@ -38,11 +40,14 @@ class GcpFourProcessesIT {
             TestPhotos.part(TestPhotos.PORTRAIT, "portrait.jpg"), new Part(LARGE, TestImages.largeJpeg(6000, 4000)),
             TestPhotos.part(TestPhotos.LANDSCAPE_PROGRESSIVE, "progressive.jpg"));
 
+    /** The drain backlogs: this many copies of three photographs, small enough for 2 busy cores. */
+    private static final int BACKLOG_COPIES = 3;
+
     @TempDir
     Path temp;
 
     @Test
-    void fourProcessesOnTheEmulatorsFinishABatchDespiteAKilledProcessor() throws Exception {
+    void fourProcessesFinishABatchDespiteAKilledProcessorAndDrainABacklogWithOneAndTwoProcessors() throws Exception {
         String pubsub = GoogleEmulators.pubsub();
         String firestore = GoogleEmulators.firestore();
         Path shared = Files.createDirectories(temp.resolve("shared"));
@@ -90,15 +95,50 @@ class GcpFourProcessesIT {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> mailsMentioning(smtp, batchId) >= 1);
             assertThat(mailsMentioning(smtp, batchId)).isEqualTo(1);
+
+            // scale: the same backlog drained by the running processor alone, then with a second one beside it
+            double one = drain(api, 1);
+            RunningJar second = start(running, shared, gcp, "processor");
+            double two = drain(api, 2);
+            assertThat(second.log()).as("the second processor took tasks too").contains("Received message");
+            System.out.printf("SCALE drain rate (load %s): one processor %.2f images/s, two %.2f images/s%n",
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0], one, two);
         } finally {
             running.forEach(RunningJar::close);
             smtp.stop();
         }
     }
 
+    /**
+     * A backlog of the repository's photographs, queued at once, drained by the processors running now (each
+     * transforms one image at a time); the images per second from acceptance to the batch finished, printed.
+     */
+    private static double drain(RunningJar api, int processors) {
+        List<Part> backlog = new ArrayList<>();
+        for (int copy = 0; copy < BACKLOG_COPIES; copy++) {
+            for (String photo : List.of(TestPhotos.LANDSCAPE_BASELINE, TestPhotos.LANDSCAPE_PROGRESSIVE, TestPhotos.PORTRAIT)) {
+                backlog.add(TestPhotos.part(photo, copy + "-" + photo));
+            }
+        }
+        var accepted = api.api().upload("/api/v1/batches",
+                "{\"email\": \"drain@example.com\", \"operations\": [{\"type\": \"resize\", \"width\": 1024}]}", backlog);
+        assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
+        long from = System.nanoTime();
+        JsonNode batch = api.api().awaitFinished(accepted.json().get("batchId").asText(), Duration.ofMinutes(4));
+        double seconds = (System.nanoTime() - from) / 1e9;
+        assertThat(batch.get("status").asText()).as(batch.toPrettyString()).isEqualTo("COMPLETED");
+        assertThat(batch.get("doneCount").asInt()).isEqualTo(backlog.size());
+        System.out.printf("SCALE processors=%d images=%d seconds=%.1f images_per_second=%.2f%n", processors,
+                backlog.size(), seconds, backlog.size() / seconds);
+        return backlog.size() / seconds;
+    }
+
     private static RunningJar start(List<RunningJar> running, Path shared, String[] gcp, String group) {
-        String[] arguments = Stream.concat(Stream.of(gcp), Stream.of("--spring.profiles.active=" + group))
-                .toArray(String[]::new);
+        Stream<String> logged = group.equals("processor")
+                // each task it receives, in its log (PullingPubsubConsumer)
+                ? Stream.of("--logging.level.io.imageflow.backends.gcp.PullingPubsubConsumer=DEBUG") : Stream.empty();
+        String[] arguments = Stream.of(Stream.of(gcp), Stream.of("--spring.profiles.active=" + group), logged)
+                .flatMap(stream -> stream).toArray(String[]::new);
         RunningJar jar = RunningJar.start(shared, arguments);
         synchronized (running) {
             running.add(jar);
