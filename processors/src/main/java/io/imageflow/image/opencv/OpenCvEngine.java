@@ -122,7 +122,7 @@ public final class OpenCvEngine implements ImageEngine {
     /** 8-bit BGR, or BGRA where the image has alpha. */
     private Mat decode(byte[] input, ImageHeader header, int factor) {
         if (header.format() == ImageFormat.JPEG && turboJpeg.isPresent()) {
-            return turboJpeg.get().decode(input, ShrinkOnLoad.decodedSize(header, factor));
+            return ShrinkOnLoad.wholeBlocks(turboJpeg.get().decode(input, ShrinkOnLoad.decodedSize(header, factor)), header, factor);
         }
         int flags = header.format() != ImageFormat.JPEG ? IMREAD_UNCHANGED : IMREAD_IGNORE_ORIENTATION | switch (factor) {
             case 8 -> IMREAD_REDUCED_COLOR_8;
@@ -138,6 +138,9 @@ public final class OpenCvEngine implements ImageEngine {
         }
         if (decoded.depth() != CV_8U) {
             decoded.convertTo(decoded, CV_8U, 255.0 / 65535, 0); // 16-bit to 8-bit
+        }
+        if (header.format() == ImageFormat.JPEG) {
+            decoded = ShrinkOnLoad.wholeBlocks(decoded, header, factor);
         }
         if (decoded.channels() == 1) {
             Mat colour = new Mat();
