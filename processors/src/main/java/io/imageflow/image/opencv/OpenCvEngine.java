@@ -19,6 +19,7 @@ import java.util.Set;
 
 import io.imageflow.image.Cancellation;
 import io.imageflow.image.EngineDeclinedException;
+import io.imageflow.image.ImageEncoder;
 import io.imageflow.image.ImageEngine;
 import io.imageflow.image.ImageFormat;
 import io.imageflow.image.ImageHeader;
@@ -105,9 +106,10 @@ public final class OpenCvEngine implements ImageEngine {
             int factor = ShrinkOnLoad.factor(header, plan);
             Mat image = NativeOrientation.upright(decode(input, header, factor), header.orientation());
             Size logical = header.uprightSize();
+            boolean opaqueOutput = !ImageEncoder.wanted(header.format(), plan.output()).supportsAlpha();
             for (ImageOperation operation : plan.operations()) {
                 cancellation.checkpoint();
-                Mat result = NativeOperations.of(operation, logical).apply(image);
+                Mat result = NativeOperations.of(operation, logical, opaqueOutput).apply(image);
                 if (result != image) {
                     image.release();
                 }
