@@ -59,6 +59,7 @@ public final class OpenCvEngine implements ImageEngine {
 
     /** @throws LinkageError when the native libraries cannot be loaded on this platform */
     public static OpenCvEngine load() {
+        OpenCvLogging.quieten();
         Loader.load(opencv_imgcodecs.class);
         Loader.load(opencv_imgproc.class);
         setNumThreads(1);
