@@ -1,6 +1,8 @@
 package io.imageflow.image;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
@@ -11,16 +13,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Writing the result: format fallbacks, transparency, GIF palettes, quality and metadata. */
 class ImageTransformerEncodingTest {
 
     private final ImageTransformer transformer = TestImages.transformer(50_000_000);
 
+    @Tag("native-engine")
+    @EnabledIf(value = "io.imageflow.image.TestImages#nativeEngineUnderTest",
+            disabledReason = "native engine only; it runs in the build's native pass (this pass tests the pure-Java engine)")
     @Test
     void writesWebpWithTheNativeEngine() {
-        assumeTrue(transformer.engines().preferred().name().equals("native"), "the native engine writes WebP");
         byte[] webp = TestFiles.webp(40, 30, 0x80336699);
 
         TransformResult kept = transformer.transform(webp, TestImages.outputAs(null));
@@ -78,9 +81,11 @@ class ImageTransformerEncodingTest {
         assertThat(TestImages.argb(asPng, 1, 1)[0]).isZero();
     }
 
+    @Tag("java-engine")
+    @EnabledIf(value = "io.imageflow.image.TestImages#javaEngineUnderTest",
+            disabledReason = "pure-Java engine only; it runs in the build's -Dimageflow.test.engine=java pass")
     @Test
     void readsWebpButWritesPngInsteadWithANote() {
-        assumeTrue(TestImages.ENGINE == ImageEngines.Choice.JAVA, "only the pure-Java engine cannot write WebP");
         byte[] webp = TestFiles.webp(40, 30, 0x80336699);
 
         TransformResult kept = transformer.transform(webp, TestImages.outputAs(null));

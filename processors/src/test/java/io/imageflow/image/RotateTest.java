@@ -75,6 +75,23 @@ class RotateTest {
     }
 
     @Test
+    void withoutAlphaInTheOutputTheCornersAreWhiteAndTheEdgeHasNoDarkFringe() {
+        BufferedImage green = TestImages.opaque(TestImages.solid(200, 100, 0xFF00C000));
+
+        BufferedImage out = TestImages.decode(TestImages.transformer(50_000_000).transform(TestImages.encode(green, "png"),
+                TestImages.outputAs(ImageFormat.BMP, new Rotate(30))).bytes());
+
+        assertThat(TestImages.argb(out, 2, 2)).as("corner").containsExactly(255, 255, 255, 255);
+        assertThat(TestImages.argb(out, out.getWidth() / 2, out.getHeight() / 2)[2]).as("centre green").isEqualTo(0xC0);
+        // along a row through the middle, from the white corner into the image, green blends from 255 to 0xC0;
+        // unpremultiplied interpolation towards transparent black, then flattened, dips to about 0xAB at the edge
+        int y = out.getHeight() / 2;
+        for (int x = 0; x < out.getWidth() / 2; x++) {
+            assertThat(TestImages.argb(out, x, y)[2]).as("green at x %d", x).isGreaterThanOrEqualTo(0xC0);
+        }
+    }
+
+    @Test
     void fullTurnsLeaveTheImageAlone() {
         assertThat(new Rotate(360).apply(image)).isSameAs(image);
         assertThat(new Rotate(-360).resultSize(new Size(7, 4))).isEqualTo(new Size(7, 4));

@@ -25,6 +25,18 @@ final class TestImages {
     private TestImages() {
     }
 
+    /**
+     * For {@code @EnabledIf} on the tests of one engine (tagged {@code native-engine} or {@code java-engine}):
+     * the build runs the image tests once per engine, so each such test runs in one of the two passes.
+     */
+    static boolean nativeEngineUnderTest() {
+        return TRANSFORMER.engines().preferred().name().equals("native");
+    }
+
+    static boolean javaEngineUnderTest() {
+        return ENGINE == ImageEngines.Choice.JAVA;
+    }
+
     /** A transformer on the engine under test, with the default limits. */
     static ImageTransformer transformer(long maxPixels) {
         return new ImageTransformer(ImageEngines.of(ENGINE), ImageTransformer.Limits.defaults(maxPixels));

@@ -21,12 +21,13 @@ final class NativeOperations {
     /**
      * @param logicalInput the size the operation would see in the Java engine; larger than the {@code Mat} when a
      *                     JPEG was decoded at reduced size for the resize that comes first
+     * @param opaqueOutput whether the result is written in a format without transparency (flattened on white)
      */
-    static NativeOperation of(ImageOperation operation, Size logicalInput) {
+    static NativeOperation of(ImageOperation operation, Size logicalInput, boolean opaqueOutput) {
         if (operation instanceof Resize resize) {
             return new NativeResize(resize, logicalInput);
         } else if (operation instanceof Rotate rotate) {
-            return new NativeRotate(rotate);
+            return new NativeRotate(rotate, opaqueOutput);
         } else if (operation instanceof Crop crop) {
             return new NativeCrop(crop);
         } else if (operation instanceof Flip flip) {

@@ -19,6 +19,7 @@ import java.util.Set;
 
 import io.imageflow.image.Cancellation;
 import io.imageflow.image.EngineDeclinedException;
+import io.imageflow.image.ImageEncoder;
 import io.imageflow.image.ImageEngine;
 import io.imageflow.image.ImageFormat;
 import io.imageflow.image.ImageHeader;
@@ -58,6 +59,7 @@ public final class OpenCvEngine implements ImageEngine {
 
     /** @throws LinkageError when the native libraries cannot be loaded on this platform */
     public static OpenCvEngine load() {
+        OpenCvLogging.quieten();
         Loader.load(opencv_imgcodecs.class);
         Loader.load(opencv_imgproc.class);
         setNumThreads(1);
@@ -105,9 +107,10 @@ public final class OpenCvEngine implements ImageEngine {
             int factor = ShrinkOnLoad.factor(header, plan);
             Mat image = NativeOrientation.upright(decode(input, header, factor), header.orientation());
             Size logical = header.uprightSize();
+            boolean opaqueOutput = !ImageEncoder.wanted(header.format(), plan.output()).supportsAlpha();
             for (ImageOperation operation : plan.operations()) {
                 cancellation.checkpoint();
-                Mat result = NativeOperations.of(operation, logical).apply(image);
+                Mat result = NativeOperations.of(operation, logical, opaqueOutput).apply(image);
                 if (result != image) {
                     image.release();
                 }
@@ -122,7 +125,7 @@ public final class OpenCvEngine implements ImageEngine {
     /** 8-bit BGR, or BGRA where the image has alpha. */
     private Mat decode(byte[] input, ImageHeader header, int factor) {
         if (header.format() == ImageFormat.JPEG && turboJpeg.isPresent()) {
-            return turboJpeg.get().decode(input, ShrinkOnLoad.decodedSize(header, factor));
+            return ShrinkOnLoad.wholeBlocks(turboJpeg.get().decode(input, ShrinkOnLoad.decodedSize(header, factor)), header, factor);
         }
         int flags = header.format() != ImageFormat.JPEG ? IMREAD_UNCHANGED : IMREAD_IGNORE_ORIENTATION | switch (factor) {
             case 8 -> IMREAD_REDUCED_COLOR_8;
@@ -138,6 +141,9 @@ public final class OpenCvEngine implements ImageEngine {
         }
         if (decoded.depth() != CV_8U) {
             decoded.convertTo(decoded, CV_8U, 255.0 / 65535, 0); // 16-bit to 8-bit
+        }
+        if (header.format() == ImageFormat.JPEG) {
+            decoded = ShrinkOnLoad.wholeBlocks(decoded, header, factor);
         }
         if (decoded.channels() == 1) {
             Mat colour = new Mat();

@@ -5,15 +5,20 @@ import io.imageflow.image.ImageHeader;
 import io.imageflow.image.ProcessingPlan;
 import io.imageflow.image.Resize;
 import io.imageflow.image.Size;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * How much smaller libjpeg-turbo may decode a JPEG (1/2, 1/4, 1/8, in its IDCT) when the plan starts by
- * shrinking it: the largest factor that still leaves at least the resize's target size, so the resize
- * that follows only ever shrinks, as libvips' and ImageMagick's shrink-on-load do.
+ * shrinking it: the largest factor that still leaves at least twice the resize's target size, as libvips'
+ * thumbnail does, so that the Lanczos reduce that follows has a factor of 2 or more to smooth the block
+ * shrink's sharpness. (Leaving only 1× the target made the worst SSIM against libvips 0.946 at 256.)
  */
 final class ShrinkOnLoad {
 
     private static final int[] FACTORS = {8, 4, 2};
+    /** The factor left for the reduce after the decoder's shrink, at least. */
+    private static final int GAP = 2;
 
     private ShrinkOnLoad() {
     }
@@ -26,11 +31,25 @@ final class ShrinkOnLoad {
         Resize.Steps steps = resize.steps(header.uprightSize());
         Size scaled = steps.scaled();
         for (int factor : FACTORS) {
-            if (steps.source().width / factor >= scaled.width() && steps.source().height / factor >= scaled.height()) {
+            if (steps.source().width / factor >= GAP * scaled.width() && steps.source().height / factor >= GAP * scaled.height()) {
                 return factor;
             }
         }
         return 1;
+    }
+
+    /**
+     * The decoded image without its last, partial row and column of blocks (libjpeg rounds the reduced size
+     * up, and that edge averages fewer pixels): the reduce then maps whole blocks onto the target as libvips
+     * does. Mean SSIM against libvips at 256: 0.9918 with, 0.9904 without.
+     */
+    static Mat wholeBlocks(Mat decoded, ImageHeader header, int factor) {
+        int width = header.info().width() / factor;
+        int height = header.info().height() / factor;
+        if (factor == 1 || width == 0 || height == 0 || width > decoded.cols() || height > decoded.rows()) {
+            return decoded;
+        }
+        return new Mat(decoded, new Rect(0, 0, width, height));
     }
 
     /** The size libjpeg decodes at that factor: it rounds up. */
