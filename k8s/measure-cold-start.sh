@@ -7,9 +7,10 @@
 #   cold_start_ms=<to the first message> first_image_done_ms=<to its result>
 #   mvn -DskipTests package && k8s/measure-cold-start.sh                        # java -jar target/imageflow.jar
 #   k8s/measure-cold-start.sh -- java -XX:SharedArchiveFile=app/imageflow.jsa -jar app/imageflow.jar   # any command
-# Class-data sharing: extract the jar as the Dockerfile does (java -Djarmode=tools -jar target/imageflow.jar
-# extract --destination app), run once with -XX:ArchiveClassesAtExit=app/imageflow.jsa (the JVM is stopped
-# with SIGTERM, so the archive is written), then measure with -XX:SharedArchiveFile=app/imageflow.jsa.
+# As the container image starts: extract the jar as the Dockerfile does (java -Djarmode=tools -jar
+# target/imageflow.jar extract --destination app), run its training start (its RUN line with
+# -XX:ArchiveClassesAtExit, with /app/ made app/ and the same jar path as the measured command), then measure
+# its ENTRYPOINT's flags; a class archive fits only a JVM started with the same jar path and GC.
 # RUNS (1) repeats it; PUBSUB_EMULATOR_HOST names a running emulator, otherwise one is started (Debian package
 # google-cloud-cli-pubsub-emulator) and stopped at the end. The JVM's output is in $WORK/processor-N.log.
 set -euo pipefail
