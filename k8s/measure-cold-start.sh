@@ -7,19 +7,41 @@
 #   cold_start_ms=<to the first message> first_image_done_ms=<to its result>
 #   mvn -DskipTests package && k8s/measure-cold-start.sh                        # java -jar target/imageflow.jar
 #   k8s/measure-cold-start.sh -- java -XX:SharedArchiveFile=app/imageflow.jsa -jar app/imageflow.jar   # any command
-# Class-data sharing: extract the jar as the Dockerfile does (java -Djarmode=tools -jar target/imageflow.jar
-# extract --destination app), run once with -XX:ArchiveClassesAtExit=app/imageflow.jsa (the JVM is stopped
-# with SIGTERM, so the archive is written), then measure with -XX:SharedArchiveFile=app/imageflow.jsa.
+#   k8s/measure-cold-start.sh --image                                           # as the container image starts
+# --image lays the image out in $WORK/app as the Dockerfile does: the jar extracted, its training start run (the
+# RUN line with -XX:ArchiveClassesAtExit: the class archive and the unpacked native libraries), then starts its
+# ENTRYPOINT, with /app made $WORK/app and told the processor pod's memory limit (MAX_RAM, 2g as k8s/processor.yaml).
 # RUNS (1) repeats it; PUBSUB_EMULATOR_HOST names a running emulator, otherwise one is started (Debian package
 # google-cloud-cli-pubsub-emulator) and stopped at the end. The JVM's output is in $WORK/processor-N.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-command=(java -jar target/imageflow.jar)
-if [[ "${1:-}" == "--" ]]; then shift; command=("$@"); fi
 runs="${RUNS:-1}"
 photo="processors/src/test/resources/photos/picosdeeuropa_by_Aitzol_Berasategi.jpg"
 work="${WORK:-$(mktemp -d)}"
+
+# the Dockerfile's commands (continued lines joined) with the image's paths made ours
+in_image() {
+  sed -e "s#/tmp/training#$work/training#g" -e "s#=/app/#=$work/app/#g" -e "s#=/tmp\( \|$\)#=$work\1#g" \
+      -e "s# imageflow.jar# $work/app/imageflow.jar#" -e "s#=imageflow.jsa#=$work/app/imageflow.jsa#"
+}
+image_command() {
+  local dockerfile training entrypoint
+  rm -rf "$work/app" "$work/training" && mkdir -p "$work/training"
+  java -Djarmode=tools -jar target/imageflow.jar extract --destination "$work/app" > /dev/null
+  dockerfile=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' Dockerfile)
+  training=$(grep -o 'java [^&]*-XX:ArchiveClassesAtExit[^&]*' <<< "$dockerfile" | in_image)
+  (cd "$work/app" && $training > "$work/training.log" 2>&1) || { echo "the training start failed: $work/training.log" >&2; exit 1; }
+  entrypoint=$(grep '^ENTRYPOINT' <<< "$dockerfile" | sed 's/^ENTRYPOINT //' \
+    | python3 -c 'import json, sys; print(" ".join(json.load(sys.stdin)))' | in_image)
+  read -r -a command <<< "$entrypoint"
+  command=("${command[0]}" "-XX:MaxRAM=${MAX_RAM:-2g}" "${command[@]:1}")
+  echo "${command[*]}" > "$work/command"
+}
+
+command=(java -jar target/imageflow.jar)
+if [[ "${1:-}" == "--" ]]; then shift; command=("$@"); fi
+if [[ "${1:-}" == "--image" ]]; then image_command; fi
 emulator_pid="" pid=""
 cleanup() {
   [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null

@@ -28,7 +28,9 @@ import io.imageflow.storage.BlobStore;
 import io.imageflow.worker.DeliveryAttempts;
 import io.imageflow.worker.ImageWorker;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -105,13 +107,26 @@ public class PipelineConfiguration {
         return new OutcomeRecorder(store, new PipelineMetrics(meters));
     }
 
+    /**
+     * Where the processor's routes run, the image engine starts loading with the context, beside the rest of
+     * the start-up, instead of when the routes are built at its end (docs/performance.md, cold start).
+     */
+    @Bean
+    @Lazy(false)
+    @ConditionalOnExpression("'${camel.main.routes-include-pattern:}'.contains('routes/processor/')")
+    ImageEngineLoading imageEngineLoading(ImageFlowProperties properties) {
+        return ImageEngineLoading.start(properties.processing().engine());
+    }
+
     /** The engine (imageflow.processing.engine) and the limits every image is held to. */
     @Bean(destroyMethod = "close")
-    ImageTransformer imageTransformer(ImageFlowProperties properties) {
+    ImageTransformer imageTransformer(ImageFlowProperties properties, ObjectProvider<ImageEngineLoading> loading) {
         ImageFlowProperties.Processing processing = properties.processing();
         MemoryBudget memory = processing.memoryBudget() == null ? MemoryBudget.ofMaxHeap()
                 : new MemoryBudget(processing.memoryBudget().toBytes());
-        return new ImageTransformer(ImageEngines.of(processing.engine()), new ImageTransformer.Limits(
+        ImageEngineLoading early = loading.getIfAvailable();
+        ImageEngines engines = early != null ? early.engines() : ImageEngines.of(processing.engine());
+        return new ImageTransformer(engines, new ImageTransformer.Limits(
                 properties.limits().maxPixels(), processing.imageTimeout(), memory, processing.maxJpegScans()));
     }
 

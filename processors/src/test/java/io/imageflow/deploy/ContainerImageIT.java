@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No container engine can pull a base image here, so this does what the Dockerfile does with the packaged jar:
- * extracts its layers with the Dockerfile's command, lays them out as its COPY lines do, and starts the api
- * with the image's ENTRYPOINT, told the api pod's memory limit. It must start, answer its probes and take
- * an upload.
+ * extracts its layers with the Dockerfile's command, lays them out as its COPY lines do, runs its training start
+ * (the class archive and the unpacked native libraries), and starts the api with the image's ENTRYPOINT, told the
+ * api pod's memory limit and made to fail if the class archive does not fit (-Xshare:on). It must start, answer
+ * its probes and take an upload.
  */
 class ContainerImageIT {
 
@@ -39,11 +40,16 @@ class ContainerImageIT {
     @Test
     void theImagesLayoutAndEntrypointRunTheApiWithinItsPodsMemory() throws Exception {
         Path app = layOutLikeTheImage();
-        List<String> command = new ArrayList<>(entrypoint());
+        trainLikeTheImage(app);
+        assertThat(app.resolve("imageflow.jsa")).as("the class archive").isNotEmptyFile();
+        try (Stream<Path> unpacked = Files.walk(app.resolve("javacpp"))) {
+            assertThat(unpacked.map(Path::toString)).as("the unpacked native libraries")
+                    .anyMatch(name -> name.contains("libopencv_imgcodecs"));
+        }
+        List<String> command = inTheImage(entrypoint(), app);
         command.set(0, RunningJar.java());
-        command.set(command.indexOf("imageflow.jar"), app.resolve("imageflow.jar").toString());
-        command.set(command.indexOf("-Djava.io.tmpdir=/tmp"), "-Djava.io.tmpdir=" + temp);
         command.add(1, "-XX:MaxRAM=" + memoryLimitMiB("api") + "m");
+        command.add(1, "-Xshare:on");
 
         try (RunningJar api = RunningJar.startWithCommand(temp.resolve("data"), command, "--spring.profiles.active=api")) {
             ManagementClient management = new ManagementClient(api.managementUrl());
@@ -77,6 +83,38 @@ class ContainerImageIT {
         }
         assertThat(layers).as("layers copied").isEqualTo(4);
         return app;
+    }
+
+    /** The Dockerfile's training start (its RUN line that writes the class archive), in the laid-out image. */
+    private void trainLikeTheImage(Path app) throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE).replace("\\\n", " ");
+        Matcher run = Pattern.compile("(?m)^RUN .*?&& (java [^&]*-XX:ArchiveClassesAtExit[^&]*?) +&&").matcher(dockerfile);
+        assertThat(run.find()).as("the Dockerfile's training start").isTrue();
+        Files.createDirectories(temp.resolve("training"));
+        List<String> training = inTheImage(List.of(run.group(1).trim().split(" +")), app);
+        training.set(0, RunningJar.java());
+        Manifests.run(app, Map.of(), training.toArray(String[]::new));
+    }
+
+    /** A command of the Dockerfile with the image's paths (/app, its working directory, and /tmp) made ours. */
+    private List<String> inTheImage(List<String> command, Path app) {
+        List<String> ours = new ArrayList<>();
+        for (String argument : command) {
+            String local = argument.replace("=/app/", "=" + app + "/");
+            if (local.contains("/tmp/training")) {
+                local = local.replace("/tmp/training", temp.resolve("training").toString());
+            } else if (local.endsWith("=/tmp")) {
+                local = local.substring(0, local.length() - "/tmp".length()) + temp;
+            }
+            // the archive records the jar's path: the training start and every start name it alike
+            for (String file : List.of("imageflow.jar", "imageflow.jsa")) {
+                if (local.equals(file) || local.endsWith("=" + file)) {
+                    local = local.substring(0, local.length() - file.length()) + app.resolve(file);
+                }
+            }
+            ours.add(local);
+        }
+        return ours;
     }
 
     private static List<String> entrypoint() throws IOException {

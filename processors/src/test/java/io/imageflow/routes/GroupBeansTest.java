@@ -19,7 +19,7 @@ class GroupBeansTest {
 
     private static final List<String> PIPELINE_BEANS = List.of("batchIntake", "imageDownloads", "batchFanOut",
             "outcomeRecorder", "imageWorker", "completionEmails", "expiredBatches", "stalledImages",
-            "recipientAllowance", "fileSystemBlobStore", "jdbcBatchStore");
+            "recipientAllowance", "fileSystemBlobStore", "jdbcBatchStore", "imageEngineLoading");
 
     @TempDir
     Path data;
@@ -29,7 +29,8 @@ class GroupBeansTest {
             "api, batchIntake imageDownloads fileSystemBlobStore jdbcBatchStore",
             // the manager deletes expired batches' images, so it holds the storage too
             "manager, batchFanOut outcomeRecorder expiredBatches stalledImages fileSystemBlobStore jdbcBatchStore",
-            "processor, imageWorker fileSystemBlobStore",
+            // the processor also loads the image engine from the start, beside the rest of its start-up
+            "processor, imageWorker fileSystemBlobStore imageEngineLoading",
             "notifier, completionEmails recipientAllowance jdbcBatchStore"})
     void eachGroupBuildsOnlyTheBeansItsRoutesCall(String profile, String needed) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImageFlowApplication.class)
