@@ -50,7 +50,7 @@ VOLUME /app/data
 # org.bytedeco.javacpp.cachedir: the native libraries unpacked above, read-only at run time (k8s/ mounts the root
 #   file system read-only); a library missing there would be unpacked at load and fail, and the native engine
 #   with it (the pure-Java one then takes every image, with a warning in the log).
-# JAVA_TOOL_OPTIONS adds or overrides flags per deployment.
+# JAVA_TOOL_OPTIONS adds flags per deployment; it cannot change the ones above (the JVM reads it before them).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
             "-XX:SharedArchiveFile=imageflow.jsa", \
             "-Djava.io.tmpdir=/tmp", "-Dorg.bytedeco.javacpp.cachedir=/app/javacpp", \

@@ -10,7 +10,7 @@
 #   k8s/measure-cold-start.sh --image                                           # as the container image starts
 # --image lays the image out in $WORK/app as the Dockerfile does: the jar extracted, its training start run (the
 # RUN line with -XX:ArchiveClassesAtExit: the class archive and the unpacked native libraries), then starts its
-# ENTRYPOINT, with /app made $WORK/app and told the processor pod's memory limit (MAX_RAM, 2g as k8s/processor.yaml).
+# ENTRYPOINT, with /app made $WORK/app and told the processor pod's memory limit (MAX_RAM, 1536m as k8s/processor.yaml).
 # RUNS (1) repeats it; PUBSUB_EMULATOR_HOST names a running emulator, otherwise one is started (Debian package
 # google-cloud-cli-pubsub-emulator) and stopped at the end. The JVM's output is in $WORK/processor-N.log.
 set -euo pipefail
@@ -35,7 +35,7 @@ image_command() {
   entrypoint=$(grep '^ENTRYPOINT' <<< "$dockerfile" | sed 's/^ENTRYPOINT //' \
     | python3 -c 'import json, sys; print(" ".join(json.load(sys.stdin)))' | in_image)
   read -r -a command <<< "$entrypoint"
-  command=("${command[0]}" "-XX:MaxRAM=${MAX_RAM:-2g}" "${command[@]:1}")
+  command=("${command[0]}" "-XX:MaxRAM=${MAX_RAM:-1536m}" "${command[@]:1}")
   echo "${command[*]}" > "$work/command"
 }
 

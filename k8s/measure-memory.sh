@@ -61,14 +61,18 @@ start() {
   done
 }
 
-# messages waiting on a queue, from Artemis's own meter
+# messages waiting on a queue, from Artemis's own meter ("none" when the broker has no such queue, nothing when
+# the scrape failed)
 waiting() {
-  curl -sf -u "$admin" "$metrics" | awk -v q="queue=\"$1\"" 'index($0, "artemis_message_count{") == 1 && index($0, q) { print int($NF) }'
+  curl -sf -u "$admin" "$metrics" | awk -v q="queue=\"$1\"" '
+    index($0, "artemis_message_count{") == 1 && index($0, q) { count = int($NF); found = 1 }
+    END { if (NR) print found ? count : "none" }'
 }
 
 drain() {
-  local queue="$1"
-  while [[ "$(waiting "$queue")" != 0 ]]; do
+  local queue="$1" count
+  while count="$(waiting "$queue")"; [[ "$count" != 0 ]]; do
+    [[ "$count" != none ]] || { echo "$current has no queue $queue: the channel names in application.yaml changed?" >&2; exit 1; }
     kill -0 "$pid" 2>/dev/null || died
     sleep 2
   done
@@ -114,7 +118,7 @@ stop api
 start manager; drain batch-accepted; stop manager
 start processor; started=$(date +%s); drain image-processing-queue; took=$(( $(date +%s) - started )); stop processor
 start manager; drain image-results; stop manager
-start notifier; drain email-notification; stop notifier
+start notifier; drain email-notification-pub-sub; stop notifier
 echo "processor: $(( batches * $(ls "$corpus"/*.jpg | wc -l) )) images in ${took}s"
 printf '%-10s %9s %8s %12s %15s %17s %15s\n' group limit_MiB heap_max peak_RSS_MiB heap_after_GC non_heap_MiB non_heap_room
 for group in api manager processor notifier; do
