@@ -33,7 +33,8 @@ record NativeRotate(Rotate rotate, boolean opaqueOutput) implements NativeOperat
             return image;
         }
         if (angle % 90 == 0) {
-            Mat out = new Mat();
+            Mat out = angle == 180 ? HugePages.allocate(image.rows(), image.cols(), image.type())
+                    : HugePages.allocate(image.cols(), image.rows(), image.type());
             int turns = (int) (angle / 90);
             opencv_core.rotate(image, out, turns == 1 ? ROTATE_90_CLOCKWISE : turns == 2 ? ROTATE_180 : ROTATE_90_COUNTERCLOCKWISE);
             return out;
@@ -47,7 +48,7 @@ record NativeRotate(Rotate rotate, boolean opaqueOutput) implements NativeOperat
             m.put(0, 2, m.get(0, 2) + (canvas.width() - image.cols()) / 2.0);
             m.put(1, 2, m.get(1, 2) + (canvas.height() - image.rows()) / 2.0);
         }
-        Mat out = new Mat();
+        Mat out = HugePages.allocate(canvas.height(), canvas.width(), source.type());
         warpAffine(source, out, turn, new org.bytedeco.opencv.opencv_core.Size(canvas.width(), canvas.height()),
                 INTER_LINEAR, BORDER_CONSTANT, white ? Scalar.all(255) : new Scalar(0, 0, 0, 0));
         if (source != image) {

@@ -73,7 +73,7 @@ final class TurboJpeg {
     Mat decode(byte[] jpeg, Size size) {
         Pointer handle = library.tjInitDecompress();
         try {
-            Mat pixels = new Mat(size.height(), size.width(), CV_8UC3);
+            Mat pixels = HugePages.allocate(size.height(), size.width(), CV_8UC3);
             int status = library.tjDecompress2(handle, jpeg, new NativeLong(jpeg.length), new Pointer(pixels.data().address()),
                     size.width(), (int) pixels.step(), size.height(), PIXEL_FORMAT_BGR, STOP_ON_WARNING);
             if (status != 0) {
