@@ -40,7 +40,7 @@ record NativeRotate(Rotate rotate, boolean opaqueOutput) implements NativeOperat
             return out;
         }
         Size canvas = rotate.resultSize(new Size(image.cols(), image.rows()));
-        boolean white = opaqueOutput && image.channels() == 3;
+        boolean white = opaqueOutput && image.channels() != 4;
         Mat source = white ? image : Mats.withAlpha(image);
         // OpenCV turns anticlockwise for positive angles, about a centre in pixel-centre coordinates
         Mat turn = getRotationMatrix2D(new Point2f((image.cols() - 1) / 2f, (image.rows() - 1) / 2f), -angle, 1.0);
