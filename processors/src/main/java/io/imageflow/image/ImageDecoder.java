@@ -38,6 +38,10 @@ final class ImageDecoder {
         try (ImageInputStream in = open(bytes)) {
             info = probe.probe(in);
         }
+        if (info.format() == ImageFormat.PNG) {
+            byte[] profile = PngChunks.iccProfile(bytes);
+            return new ImageHeader(info, ExifOrientation.UPRIGHT, null, profile != null && !IccProfiles.isSrgb(profile));
+        }
         if (info.format() != ImageFormat.JPEG && info.format() != ImageFormat.TIFF) {
             return new ImageHeader(info, ExifOrientation.UPRIGHT, null, false);
         }
@@ -79,6 +83,9 @@ final class ImageDecoder {
                 throw new ImageProcessingException("the image data is truncated or corrupt: " + warning
                         + " (part of the " + format.id() + " image is missing)");
             }
+        }
+        if (format == ImageFormat.PNG && header.managedColours()) {
+            image = IccProfiles.toSrgb(image, PngChunks.iccProfile(bytes)); // ImageIO's PNG reader ignores the profile
         }
         return ExifOrientation.upright(Images.standard(image), header.orientation());
     }

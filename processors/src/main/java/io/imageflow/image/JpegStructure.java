@@ -74,20 +74,10 @@ record JpegStructure(int scans, int width, int height, int components, byte[] ic
 
     /**
      * A CMYK (or YCCK) JPEG, or one whose ICC profile is not sRGB: its pixels must go through colour management
-     * to become sRGB. An sRGB profile is recognised by its description, which names it (in ASCII or UTF-16).
+     * to become sRGB ({@link IccProfiles#isSrgb}).
      */
     boolean needsColourManagement() {
-        return components == 4 || iccProfile != null && !contains(iccProfile, "sRGB".getBytes(StandardCharsets.US_ASCII))
-                && !contains(iccProfile, "sRGB".getBytes(StandardCharsets.UTF_16BE));
-    }
-
-    private static boolean contains(byte[] data, byte[] part) {
-        for (int i = 0; i + part.length <= data.length; i++) {
-            if (startsWith(data, i, part)) {
-                return true;
-            }
-        }
-        return false;
+        return components == 4 || iccProfile != null && !IccProfiles.isSrgb(iccProfile);
     }
 
     /** The first marker after a scan's data: 0xFF followed by anything but 0x00 (stuffing) or a restart marker. */

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Reading every supported kind of input, upright and complete, or refusing it clearly. */
 class ImageTransformerDecodingTest {
@@ -74,6 +77,35 @@ class ImageTransformerDecodingTest {
         assertThat(red[1]).as("red: much red").isGreaterThan(180);
         assertThat(red[2]).as("red: little green").isLessThan(90);
         assertThat(red[3]).as("red: little blue").isLessThan(90);
+    }
+
+    @Test
+    void convertsAPngFromItsIccProfileToSrgb() throws IOException {
+        // stored: 128 in linear light, which is 188 in sRGB; and a colour, whose sRGB value the JDK's colour management gives
+        BufferedImage stored = TestImages.opaque(TestImages.solid(8, 4, 0xFF808080));
+        TestImages.fill(stored, 4, 0, 4, 4, 0xFFC83214);
+        ColorSpace linear = ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB);
+        byte[] png = TestFiles.pngWithProfile(stored, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB));
+
+        BufferedImage out = TestImages.decode(transformer.transform(png, TestImages.outputAs(ImageFormat.PNG)).bytes());
+
+        assertThat(TestImages.argb(out, 1, 1)).satisfies(grey -> assertThat(grey[1]).isBetween(185, 191)
+                .isEqualTo(grey[2]).isEqualTo(grey[3]));
+        float[] expected = linear.toRGB(new float[] {200 / 255f, 50 / 255f, 20 / 255f});
+        int[] colour = TestImages.argb(out, 6, 2);
+        for (int band = 0; band < 3; band++) {
+            assertThat(colour[band + 1]).as("band %d", band).isCloseTo(Math.round(expected[band] * 255), within(3));
+        }
+    }
+
+    @Test
+    void leavesAPngWithAnSrgbProfileAsItIs() throws IOException {
+        BufferedImage stored = TestImages.opaque(TestImages.solid(8, 4, 0xFFC83214));
+        byte[] png = TestFiles.pngWithProfile(stored, ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+
+        BufferedImage out = TestImages.decode(transformer.transform(png, TestImages.outputAs(ImageFormat.PNG)).bytes());
+
+        assertThat(TestImages.argb(out, 3, 2)).containsExactly(255, 200, 50, 20);
     }
 
     @Test

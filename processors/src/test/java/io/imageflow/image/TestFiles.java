@@ -184,6 +184,19 @@ final class TestFiles {
         return bytes.toByteArray();
     }
 
+    /** The image as a PNG whose iCCP chunk (right after IHDR) says its samples are in this ICC profile's colours. */
+    static byte[] pngWithProfile(BufferedImage image, java.awt.color.ICC_Profile profile) throws IOException {
+        byte[] png = TestImages.encode(image, "png");
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(compressed)) {
+            deflate.write(profile.getData());
+        }
+        ByteArrayOutputStream iccp = new ByteArrayOutputStream();
+        pngChunk(iccp, "iCCP", concat("test profile".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0}, compressed.toByteArray()));
+        int afterHeader = 8 + 4 + 4 + 13 + 4; // signature, then IHDR: length, type, 13 bytes, CRC
+        return concat(Arrays.copyOf(png, afterHeader), iccp.toByteArray(), Arrays.copyOfRange(png, afterHeader, png.length));
+    }
+
     static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
         return concat(Arrays.copyOf(jpeg, 2), segment, Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }

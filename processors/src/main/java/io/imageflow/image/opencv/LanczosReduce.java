@@ -53,12 +53,12 @@ final class LanczosReduce {
         Mat source = image;
         if (boxX > 1 || boxY > 1) {
             Mat whole = new Mat(image, new Rect(0, 0, w / boxX * boxX, h / boxY * boxY));
-            source = new Mat();
+            source = HugePages.allocate(h / boxY, w / boxX, image.type());
             resize(whole, source, new Size(w / boxX, h / boxY), 0, 0, INTER_AREA);
         }
         double restX = sx / boxX;
         double restY = sy / boxY;
-        Mat filtered = new Mat();
+        Mat filtered = HugePages.allocate(source.rows(), source.cols(), source.type());
         sepFilter2D(source, filtered, -1, kernel(restX), kernel(restY).t().asMat(), new Point(-1, -1), 0,
                 BORDER_REPLICATE | BORDER_ISOLATED); // a region (crop, whole blocks) is filtered alone
         if (source != image) {

@@ -2,12 +2,14 @@ package io.imageflow.image.opencv;
 
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.awt.image.BufferedImage;
@@ -15,7 +17,7 @@ import java.awt.image.BufferedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
-/** Conversions between the engine's two layouts (8-bit BGR, BGRA) and to Java images. */
+/** Conversions between the engine's layouts (8-bit BGR, BGRA, and grey after {@link NativeGrayscale}) and to Java images. */
 final class Mats {
 
     private Mats() {
@@ -26,8 +28,18 @@ final class Mats {
         if (image.channels() == 4) {
             return image;
         }
-        Mat out = new Mat();
-        cvtColor(image, out, COLOR_BGR2BGRA);
+        Mat out = HugePages.allocate(image.rows(), image.cols(), CV_8UC4);
+        cvtColor(image, out, image.channels() == 1 ? COLOR_GRAY2BGRA : COLOR_BGR2BGRA);
+        return out;
+    }
+
+    /** Three equal colour channels from a grey image, for the formats written in colour; other images as they are. */
+    static Mat colour(Mat image) {
+        if (image.channels() != 1) {
+            return image;
+        }
+        Mat out = HugePages.allocate(image.rows(), image.cols(), CV_8UC3);
+        cvtColor(image, out, COLOR_GRAY2BGR);
         return out;
     }
 
@@ -57,7 +69,8 @@ final class Mats {
 
     /** A Java image (INT_RGB or INT_ARGB) of the same pixels, for the encoders only ImageIO has (GIF, TIFF). */
     static BufferedImage toBufferedImage(Mat image) {
-        Mat continuous = image.isContinuous() ? image : image.clone();
+        Mat coloured = colour(image);
+        Mat continuous = coloured.isContinuous() ? coloured : coloured.clone();
         int w = continuous.cols();
         int h = continuous.rows();
         int channels = continuous.channels();

@@ -21,11 +21,13 @@ record NativeBlur(double radius) implements NativeOperation {
 
     @Override
     public Mat apply(Mat image) {
-        Mat out = image;
         if (radius <= MAX_DIRECT_RADIUS) {
-            GaussianBlur(out, out, new Size(0, 0), radius, radius, BORDER_REPLICATE | BORDER_ISOLATED, ALGO_HINT_DEFAULT);
-            return out;
+            // into a new image: in place, OpenCV copies the source first, in 4 kB pages (20 MP at σ 5: 500 ms against 250)
+            Mat blurred = HugePages.allocate(image.rows(), image.cols(), image.type());
+            GaussianBlur(image, blurred, new Size(0, 0), radius, radius, BORDER_REPLICATE | BORDER_ISOLATED, ALGO_HINT_DEFAULT);
+            return blurred;
         }
+        Mat out = image;
         double shrink = radius / (MAX_DIRECT_RADIUS / 2);
         Mat small = new Mat();
         resize(out, small, new Size(Math.max(1, (int) Math.round(out.cols() / shrink)),

@@ -41,10 +41,13 @@ final class NativeEncoder {
             return ImageEncoder.encode(Mats.toBufferedImage(image), header.format(), options, header.exif());
         }
         Mat ready = format.supportsAlpha() ? image : Mats.flattenOnWhite(image);
-        if (format == ImageFormat.JPEG && turboJpeg.isPresent()) {
+        if (format == ImageFormat.JPEG && turboJpeg.isPresent()) { // grey stays one component
             byte[] jpeg = turboJpeg.get().encode(ready, options.quality());
             return new TransformResult(ImageEncoder.withMetadata(jpeg, format, options, header.exif()), format,
                     ready.cols(), ready.rows(), null);
+        }
+        if (format != ImageFormat.JPEG) {
+            ready = Mats.colour(ready); // PNG, WebP and BMP are written in colour, as the Java engine writes them
         }
         int[] parameters = switch (format) {
             case JPEG -> new int[] {IMWRITE_JPEG_QUALITY, options.quality()};

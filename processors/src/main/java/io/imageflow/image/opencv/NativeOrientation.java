@@ -36,7 +36,8 @@ final class NativeOrientation {
     }
 
     private static Mat turned(Mat image, int code) {
-        Mat out = new Mat();
+        Mat out = code == ROTATE_180 ? HugePages.allocate(image.rows(), image.cols(), image.type())
+                : HugePages.allocate(image.cols(), image.rows(), image.type());
         rotate(image, out, code);
         image.release();
         return out;

@@ -33,13 +33,14 @@ record NativeRotate(Rotate rotate, boolean opaqueOutput) implements NativeOperat
             return image;
         }
         if (angle % 90 == 0) {
-            Mat out = new Mat();
+            Mat out = angle == 180 ? HugePages.allocate(image.rows(), image.cols(), image.type())
+                    : HugePages.allocate(image.cols(), image.rows(), image.type());
             int turns = (int) (angle / 90);
             opencv_core.rotate(image, out, turns == 1 ? ROTATE_90_CLOCKWISE : turns == 2 ? ROTATE_180 : ROTATE_90_COUNTERCLOCKWISE);
             return out;
         }
         Size canvas = rotate.resultSize(new Size(image.cols(), image.rows()));
-        boolean white = opaqueOutput && image.channels() == 3;
+        boolean white = opaqueOutput && image.channels() != 4;
         Mat source = white ? image : Mats.withAlpha(image);
         // OpenCV turns anticlockwise for positive angles, about a centre in pixel-centre coordinates
         Mat turn = getRotationMatrix2D(new Point2f((image.cols() - 1) / 2f, (image.rows() - 1) / 2f), -angle, 1.0);
@@ -47,7 +48,7 @@ record NativeRotate(Rotate rotate, boolean opaqueOutput) implements NativeOperat
             m.put(0, 2, m.get(0, 2) + (canvas.width() - image.cols()) / 2.0);
             m.put(1, 2, m.get(1, 2) + (canvas.height() - image.rows()) / 2.0);
         }
-        Mat out = new Mat();
+        Mat out = HugePages.allocate(canvas.height(), canvas.width(), source.type());
         warpAffine(source, out, turn, new org.bytedeco.opencv.opencv_core.Size(canvas.width(), canvas.height()),
                 INTER_LINEAR, BORDER_CONSTANT, white ? Scalar.all(255) : new Scalar(0, 0, 0, 0));
         if (source != image) {

@@ -14,7 +14,7 @@ record NativeSharpen(double amount) implements NativeOperation {
 
     @Override
     public Mat apply(Mat image) {
-        Mat out = new Mat();
+        Mat out = HugePages.allocate(image.rows(), image.cols(), image.type());
         GaussianBlur(image, out, new Size(5, 5), 1.0, 1.0, BORDER_REPLICATE | BORDER_ISOLATED, ALGO_HINT_DEFAULT);
         addWeighted(image, 1 + amount, out, -amount, 0, out);
         return out;

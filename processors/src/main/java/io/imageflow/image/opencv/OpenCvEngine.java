@@ -42,7 +42,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * a transform lives in one {@link PointerScope}, freed when the transform ends, whichever way it ends;
  * large intermediate images are released as soon as the next step has its result.
  * <p>
- * It takes JPEG (without CMYK or a non-sRGB ICC profile), PNG, WebP and BMP; the pure-Java engine takes the
+ * It takes JPEG (without CMYK or a non-sRGB ICC profile), PNG (without a non-sRGB profile), WebP and BMP; the pure-Java engine takes the
  * rest, since OpenCV neither converts colour profiles nor reads GIF. Each image is worked on by one thread
  * (OpenCV's own thread pool is off): the worker's concurrency gives the parallelism.
  */
@@ -82,8 +82,8 @@ public final class OpenCvEngine implements ImageEngine {
     }
 
     /**
-     * At each step its input and its result, both at the largest size the plan reaches: blur works in place,
-     * sharpen's blurred copy becomes its result, and every replaced image is released at once. 4 bytes a
+     * At each step its input and its result, both at the largest size the plan reaches: blur and sharpen write
+     * a new image, and every replaced image is released at once. 4 bytes a
      * pixel where there may be alpha (PNG, WebP, or a plan that makes transparent corners), else 3.
      */
     @Override

@@ -27,7 +27,9 @@ final class TurboJpeg {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurboJpeg.class);
     private static final int PIXEL_FORMAT_BGR = 1;
+    private static final int PIXEL_FORMAT_GRAY = 6;
     private static final int SUBSAMPLING_420 = 2;
+    private static final int SUBSAMPLING_GRAY = 3;
     /** A warning (data cut short, say) is an error: the image would be silently incomplete. */
     private static final int STOP_ON_WARNING = 8192;
 
@@ -73,7 +75,7 @@ final class TurboJpeg {
     Mat decode(byte[] jpeg, Size size) {
         Pointer handle = library.tjInitDecompress();
         try {
-            Mat pixels = new Mat(size.height(), size.width(), CV_8UC3);
+            Mat pixels = HugePages.allocate(size.height(), size.width(), CV_8UC3);
             int status = library.tjDecompress2(handle, jpeg, new NativeLong(jpeg.length), new Pointer(pixels.data().address()),
                     size.width(), (int) pixels.step(), size.height(), PIXEL_FORMAT_BGR, STOP_ON_WARNING);
             if (status != 0) {
@@ -86,14 +88,15 @@ final class TurboJpeg {
         }
     }
 
-    /** An 8-bit BGR image as a 4:2:0 JPEG of the given quality. */
+    /** An 8-bit BGR image as a 4:2:0 JPEG of the given quality; a grey one as a one-component JPEG. */
     byte[] encode(Mat bgr, int quality) {
         Pointer handle = library.tjInitCompress();
         PointerByReference output = new PointerByReference();
         NativeLongByReference size = new NativeLongByReference();
+        boolean grey = bgr.channels() == 1;
         try {
             int status = library.tjCompress2(handle, new Pointer(bgr.data().address()), bgr.cols(), (int) bgr.step(), bgr.rows(),
-                    PIXEL_FORMAT_BGR, output, size, SUBSAMPLING_420, quality, 0);
+                    grey ? PIXEL_FORMAT_GRAY : PIXEL_FORMAT_BGR, output, size, grey ? SUBSAMPLING_GRAY : SUBSAMPLING_420, quality, 0);
             if (status != 0) {
                 throw new ImageProcessingException("the result could not be written as jpeg: " + library.tjGetErrorStr2(handle));
             }
