@@ -111,7 +111,7 @@ public final class ThroughputClient {
     private Sent upload(List<Path> photos, int images, String ops) throws IOException, InterruptedException {
         String boundary = "imageflow-bench-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String metadata = "{\"email\": \"bench@localhost\", \"operations\": " + ops + "}";
+        String metadata = "{\"email\": \"bench@example.com\", \"operations\": " + ops + "}";
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n").getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < images; i++) {
