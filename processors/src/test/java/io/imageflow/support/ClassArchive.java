@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A class-data sharing archive of the packaged jar for the ITs' JVMs, which start it about twenty times: made
  * once per build (per jar) by a training run that exits once the context is refreshed (Spring Boot's
@@ -75,6 +77,8 @@ final class ClassArchive {
                 training.destroyForcibly().waitFor();
             }
             if (ended && training.exitValue() == 0 && Files.isRegularFile(archive)) {
+                // its data directory holds the broker's preallocated journal, tens of megabytes
+                FileSystemUtils.deleteRecursively(work);
                 return true;
             }
             System.err.println("No class-data archive for the ITs (they start without one): the training run "
