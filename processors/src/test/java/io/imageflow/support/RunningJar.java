@@ -45,9 +45,14 @@ public final class RunningJar implements AutoCloseable {
         return start(dataDir, List.of("-Xmx1g"), arguments);
     }
 
-    /** The same with other JVM options (always with the README's -XX:+ExitOnOutOfMemoryError). */
+    /**
+     * The same with other JVM options (always with the README's -XX:+ExitOnOutOfMemoryError), after the build's
+     * options for short-lived test JVMs and its class-data archive (see the failsafe plugin in pom.xml).
+     */
     public static RunningJar start(Path dataDir, List<String> jvmOptions, String... arguments) {
         List<String> command = new ArrayList<>(List.of(java(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(testJvmOptions());
+        command.addAll(ClassArchive.options(jar(), testJvmOptions()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
         return startWithCommand(dataDir, command, arguments);
@@ -88,6 +93,12 @@ public final class RunningJar implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** imageflow.it.jvm-options: JVM options for the test's own starts, none unless the build gives some. */
+    private static List<String> testJvmOptions() {
+        return Stream.of(System.getProperty("imageflow.it.jvm-options", "").trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList();
     }
 
     public static String java() {
