@@ -34,7 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GcpFourProcessesIT {
 
-    /** The photographs, and a 24-megapixel image made here that takes seconds: the kill lands while it is transformed. */
+    /**
+     * The photographs, and a 24-megapixel image made here that takes seconds: the kill lands while it is transformed.
+     * Rotated 30 degrees its canvas grows to 41 MP, written as PNG: about 3 s on a quiet machine. Blur and sharpen
+     * alone took 1 s with the native engine, and once the kill came after the image was done: PROCESSING reaches
+     * the API through the manager, a hop behind the processor.
+     */
     private static final String LARGE = "large.jpg";
     private static final List<Part> IMAGES = List.of(TestPhotos.part(TestPhotos.LANDSCAPE_BASELINE, "landscape.jpg"),
             TestPhotos.part(TestPhotos.PORTRAIT, "portrait.jpg"), new Part(LARGE, TestImages.largeJpeg(6000, 4000)),
@@ -71,8 +76,8 @@ class GcpFourProcessesIT {
             start(running, shared, gcp, "notifier");
 
             var accepted = api.api().upload("/api/v1/batches", """
-                    {"email": "four@example.com", "operations": [
-                      {"type": "blur", "radius": 8}, {"type": "sharpen", "amount": 2}, {"type": "format", "format": "png"}]}""",
+                    {"email": "four@example.com", "operations": [{"type": "rotate", "degrees": 30},
+                      {"type": "sharpen", "amount": 2}, {"type": "blur", "radius": 8}, {"type": "format", "format": "png"}]}""",
                     IMAGES);
             assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
             String batchId = accepted.json().get("batchId").asText();
