@@ -25,17 +25,62 @@ final class IccProfiles {
     private static final int TAG_COUNT = 128;
     private static final int DESCRIPTION = 0x64657363; // 'desc', also the type of an ICC v2 description
     private static final int MULTI_LOCALISED = 0x6D6C7563; // 'mluc', the type of an ICC v4 description
+    private static final int[] COLORANTS = {0x7258595A, 0x6758595A, 0x6258595A}; // 'rXYZ', 'gXYZ', 'bXYZ'
+    private static final int RED_TRC = 0x72545243; // 'rTRC'
+    private static final int CURVE = 0x63757276; // 'curv'
+    private static final int PARAMETRIC_CURVE = 0x70617261; // 'para'
+    /** sRGB's red, green and blue colorants adapted to D50, as every sRGB profile stores them (IEC 61966-2-1). */
+    private static final double[][] SRGB_COLORANTS = {
+            {0.4361, 0.2225, 0.0139}, {0.3851, 0.7169, 0.0971}, {0.1431, 0.0606, 0.7141}};
+    /** Profiles round the colorants differently (GIMP's: 0.43604 0.22249 0.01392); Display P3's red is 0.515. */
+    private static final double COLORANT_TOLERANCE = 0.005;
 
     private IccProfiles() {
     }
 
     /**
-     * Whether the profile is sRGB, by its description ("sRGB IEC61966-2.1", "sRGB built-in"…), which names it. A
-     * description that only mentions sRGB ("linear sRGB") is not. An unreadable profile is not sRGB.
+     * Whether the profile is sRGB: named so ("sRGB IEC61966-2.1", "sRGB built-in"…), or with sRGB's colorants and
+     * a tone curve that is not linear ("GIMP built-in sRGB", which two of the corpus' photos carry, must not send
+     * them to the slower Java engine). "linear sRGB" is not sRGB; an unreadable profile is not either.
      */
     static boolean isSrgb(byte[] profile) {
-        String description = description(profile);
-        return description != null && description.startsWith("sRGB");
+        try {
+            ByteBuffer icc = ByteBuffer.wrap(profile);
+            String description = text(icc, tag(icc, DESCRIPTION));
+            return description != null && description.startsWith("sRGB") || hasSrgbColorants(icc) && hasToneCurve(icc);
+        } catch (IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasSrgbColorants(ByteBuffer icc) {
+        for (int c = 0; c < COLORANTS.length; c++) {
+            int at = tag(icc, COLORANTS[c]);
+            if (at < 0) {
+                return false;
+            }
+            for (int axis = 0; axis < 3; axis++) {
+                double value = icc.getInt(at + 8 + 4 * axis) / 65536.0; // s15Fixed16
+                if (Math.abs(value - SRGB_COLORANTS[c][axis]) > COLORANT_TOLERANCE) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A red tone curve that is not the identity: a table, or a gamma (plain or parametric) away from 1. */
+    private static boolean hasToneCurve(ByteBuffer icc) {
+        int at = tag(icc, RED_TRC);
+        if (at < 0) {
+            return false;
+        }
+        int type = icc.getInt(at);
+        if (type == CURVE) {
+            int entries = icc.getInt(at + 8);
+            return entries > 1 || entries == 1 && Math.abs((icc.getShort(at + 12) & 0xFFFF) / 256.0 - 1) > 0.05;
+        }
+        return type == PARAMETRIC_CURVE && Math.abs(icc.getInt(at + 12) / 65536.0 - 1) > 0.05;
     }
 
     /**
@@ -77,24 +122,23 @@ final class IccProfiles {
         return out;
     }
 
-    private static String description(byte[] profile) {
-        try {
-            ByteBuffer icc = ByteBuffer.wrap(profile);
-            int tags = icc.getInt(TAG_COUNT);
-            for (int i = 0; i < tags; i++) {
-                int entry = TAG_COUNT + 4 + 12 * i;
-                if (icc.getInt(entry) == DESCRIPTION) {
-                    return text(icc, icc.getInt(entry + 4));
-                }
+    /** Where the tag's data starts, or -1 when the profile has no such tag. */
+    private static int tag(ByteBuffer icc, int signature) {
+        int tags = icc.getInt(TAG_COUNT);
+        for (int i = 0; i < tags; i++) {
+            int entry = TAG_COUNT + 4 + 12 * i;
+            if (icc.getInt(entry) == signature) {
+                return icc.getInt(entry + 4);
             }
-            return null;
-        } catch (IndexOutOfBoundsException e) {
-            return null;
         }
+        return -1;
     }
 
     /** An ICC v2 'desc' (ASCII) or v4 'mluc' (its first record, UTF-16) text at {@code at}. */
     private static String text(ByteBuffer icc, int at) {
+        if (at < 0) {
+            return null;
+        }
         int type = icc.getInt(at);
         if (type == DESCRIPTION) {
             int length = icc.getInt(at + 8);
