@@ -29,7 +29,7 @@ final class IccProfiles {
     private static final int RED_TRC = 0x72545243; // 'rTRC'
     private static final int CURVE = 0x63757276; // 'curv'
     private static final int PARAMETRIC_CURVE = 0x70617261; // 'para'
-    /** sRGB's red, green and blue colorants adapted to D50, as every sRGB profile stores them (IEC 61966-2-1). */
+    /** sRGB's red, green and blue colorants adapted to D50, as sRGB profiles store them (IEC 61966-2-1). */
     private static final double[][] SRGB_COLORANTS = {
             {0.4361, 0.2225, 0.0139}, {0.3851, 0.7169, 0.0971}, {0.1431, 0.0606, 0.7141}};
     /** Profiles round the colorants differently (GIMP's: 0.43604 0.22249 0.01392); Display P3's red is 0.515. */
@@ -69,7 +69,10 @@ final class IccProfiles {
         return true;
     }
 
-    /** A red tone curve that is not the identity: a table, or a gamma (plain or parametric) away from 1. */
+    /**
+     * A red tone curve that is not the identity: a table whose middle entry is away from the middle (sRGB's is at
+     * 0.21), or a gamma, plain or parametric, away from 1.
+     */
     private static boolean hasToneCurve(ByteBuffer icc) {
         int at = tag(icc, RED_TRC);
         if (at < 0) {
@@ -78,7 +81,12 @@ final class IccProfiles {
         int type = icc.getInt(at);
         if (type == CURVE) {
             int entries = icc.getInt(at + 8);
-            return entries > 1 || entries == 1 && Math.abs((icc.getShort(at + 12) & 0xFFFF) / 256.0 - 1) > 0.05;
+            if (entries > 1) {
+                int middle = entries / 2;
+                double input = middle / (double) (entries - 1);
+                return Math.abs((icc.getShort(at + 12 + 2 * middle) & 0xFFFF) / 65535.0 - input) > 0.05;
+            }
+            return entries == 1 && Math.abs((icc.getShort(at + 12) & 0xFFFF) / 256.0 - 1) > 0.05;
         }
         return type == PARAMETRIC_CURVE && Math.abs(icc.getInt(at + 12) / 65536.0 - 1) > 0.05;
     }

@@ -27,6 +27,15 @@ class IccProfilesTest {
         int red = tagOffset(icc, 0x7258595A);
         icc.putInt(red + 8, (int) Math.round(0.5151 * 65536)).putInt(red + 12, (int) Math.round(0.2412 * 65536));
         assertThat(IccProfiles.isSrgb(wideRed)).isFalse();
+
+        byte[] linear = renamed.clone(); // sRGB's colorants with a straight table for the red curve
+        ByteBuffer curve = ByteBuffer.wrap(linear);
+        int table = tagOffset(curve, 0x72545243);
+        int entries = curve.getInt(table + 8);
+        for (int i = 0; i < entries; i++) {
+            curve.putShort(table + 12 + 2 * i, (short) Math.round(65535.0 * i / (entries - 1)));
+        }
+        assertThat(IccProfiles.isSrgb(linear)).isFalse();
     }
 
     @Test
