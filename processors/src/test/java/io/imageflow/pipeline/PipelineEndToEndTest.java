@@ -202,15 +202,6 @@ class PipelineEndToEndTest extends LocalModeTest {
         assertThat(onlyMailAbout(batchId).text()).contains("truncated.jpg");
     }
 
-    /** The one email about the batch, counted once nothing is left to happen (a late duplicate would show). */
-    private io.imageflow.local.LocalMailServer.ReceivedMail onlyMailAbout(String batchId) {
-        // the batch is marked COMPLETED before its email goes out
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(batchId).isEmpty());
-        awaitPipelineQuiet();
-        assertThat(mailsAbout(batchId)).as("mails about batch %s", batchId).hasSize(1);
-        assertThat(api().getJson("/api/v1/batches/" + batchId).json().get("notifiedAt").isNull()).isFalse();
-        return mailsAbout(batchId).get(0);
-    }
 
     private static void assertTurned(BufferedImage result, Grid expected, Grid wrong, String what) {
         Grid actual = grid(result);

@@ -1,5 +1,8 @@
 package io.imageflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,6 +80,16 @@ public abstract class LocalModeTest {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The one email about the batch, counted once nothing is left to happen (a late duplicate would show). */
+    protected ReceivedMail onlyMailAbout(String batchId) {
+        // the batch is marked COMPLETED before its email goes out
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(batchId).isEmpty());
+        awaitPipelineQuiet();
+        assertThat(mailsAbout(batchId)).as("mails about batch %s", batchId).hasSize(1);
+        assertThat(api().getJson("/api/v1/batches/" + batchId).json().get("notifiedAt").isNull()).isFalse();
+        return mailsAbout(batchId).get(0);
     }
 
     private static Path tempDir() {
