@@ -29,8 +29,12 @@ class WebAppE2EIT {
         Path frontend = Path.of(System.getProperty("imageflow.frontend", "frontend"));
         assumeTrue(Files.isDirectory(frontend.resolve("node_modules")), "the web app's dependencies are not installed (mvn without -Dskip.frontend runs npm ci)");
 
-        try (RunningJar jar = RunningJar.start(temp.resolve("data"))) {
-            ProcessBuilder e2e = new ProcessBuilder("npm", "run", "e2e").directory(frontend.toFile()).inheritIO();
+        // the one IT that starts the fat jar as the README's command does: a user's first run
+        try (RunningJar jar = RunningJar.startAsTheReadmeDoes(temp.resolve("data"))) {
+            // its output to a file, shown if it fails (written to the fork's stdout it corrupts failsafe's channel)
+            Path output = temp.resolve("webapp-e2e.log");
+            ProcessBuilder e2e = new ProcessBuilder("npm", "run", "e2e").directory(frontend.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
             e2e.environment().put("IMAGEFLOW_URL", jar.baseUrl());
             e2e.environment().put("PHOTOS_DIR", TestPhotos.dir().toString());
             e2e.environment().put("SCREENSHOT_DIR", Path.of("target", "screenshots").toAbsolutePath().toString());
@@ -41,8 +45,9 @@ class WebAppE2EIT {
                 run.descendants().forEach(ProcessHandle::destroyForcibly);
                 run.destroyForcibly();
             }
-            assertThat(finished).as("the browser test finished in time").isTrue();
-            assertThat(run.exitValue()).as("browser test exit code; backend log:\n%s", jar.log()).isZero();
+            assertThat(finished).as("the browser test finished in time; its output:\n%s", Files.readString(output)).isTrue();
+            assertThat(run.exitValue()).as("browser test exit code; its output:\n%s\nbackend log:\n%s",
+                    Files.readString(output), jar.log()).isZero();
         }
     }
 }

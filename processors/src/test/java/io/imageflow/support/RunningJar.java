@@ -40,21 +40,31 @@ public final class RunningJar implements AutoCloseable {
         return jar;
     }
 
-    /** Starts the jar over a data directory with the given extra arguments, and waits until it serves. */
+    /**
+     * Starts the jar over a data directory with the given extra arguments, and waits until it serves. It starts
+     * extracted, as the container image starts it, with a class-data archive (see {@link ExtractedJar}).
+     */
     public static RunningJar start(Path dataDir, String... arguments) {
         return start(dataDir, List.of("-Xmx1g"), arguments);
     }
 
     /**
      * The same with other JVM options (always with the README's -XX:+ExitOnOutOfMemoryError), after the build's
-     * options for short-lived test JVMs and its class-data archive (see the failsafe plugin in pom.xml).
+     * options for short-lived test JVMs (see the failsafe plugin in pom.xml).
      */
     public static RunningJar start(Path dataDir, List<String> jvmOptions, String... arguments) {
         List<String> command = new ArrayList<>(List.of(java(), "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(testJvmOptions());
-        command.addAll(ClassArchive.options(jar(), testJvmOptions()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
+        command.addAll(ExtractedJar.launch(jar(), testJvmOptions()));
+        return startWithCommand(dataDir, command, arguments);
+    }
+
+    /** Starts the fat jar itself, as the README's command does (java -jar target/imageflow.jar): slower to start. */
+    public static RunningJar startAsTheReadmeDoes(Path dataDir, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(testJvmOptions());
+        command.addAll(List.of("-Xmx1g", "-jar", jar().toAbsolutePath().toString()));
         return startWithCommand(dataDir, command, arguments);
     }
 
