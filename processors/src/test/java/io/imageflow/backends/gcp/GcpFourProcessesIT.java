@@ -3,6 +3,7 @@ package io.imageflow.backends.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Google's emulators, blobs in one directory they share (storage=local), mail to an SMTP server here. Real
  * photographs go through to the email; a processor killed with -9 mid-image loses nothing: its task comes
  * back after the (short) ack deadline to the processor started in its place, and every image counts once.
- * Then scale on one machine: a backlog drained by one processor, and another by two (the rates are printed,
- * lines starting SCALE; k8s/measure-scale.sh is the full-size command).
+ * Then a second processor shares a backlog with the first (its rate is printed, a line starting SCALE; under
+ * the suite's load it says little: k8s/measure-scale.sh measures one processor against two).
  */
 class GcpFourProcessesIT {
 
@@ -52,7 +53,7 @@ class GcpFourProcessesIT {
     Path temp;
 
     @Test
-    void fourProcessesFinishABatchDespiteAKilledProcessorAndDrainABacklogWithOneAndTwoProcessors() throws Exception {
+    void fourProcessesFinishABatchDespiteAKilledProcessorAndTwoProcessorsShareABacklog() throws Exception {
         String pubsub = GoogleEmulators.pubsub();
         String firestore = GoogleEmulators.firestore();
         Path shared = Files.createDirectories(temp.resolve("shared"));
@@ -101,13 +102,10 @@ class GcpFourProcessesIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> mailsMentioning(smtp, batchId) >= 1);
             assertThat(mailsMentioning(smtp, batchId)).isEqualTo(1);
 
-            // scale: the same backlog drained by the running processor alone, then with a second one beside it
-            double one = drain(api, 1);
+            // scale: a second processor beside the running one takes its share of a backlog
             RunningJar second = start(running, shared, gcp, "processor");
-            double two = drain(api, 2);
+            drain(api, 2);
             assertThat(second.log()).as("the second processor took tasks too").contains("Received message");
-            System.out.printf("SCALE drain rate (load %s): one processor %.2f images/s, two %.2f images/s%n",
-                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0], one, two);
         } finally {
             running.forEach(RunningJar::close);
             smtp.stop();
@@ -118,7 +116,7 @@ class GcpFourProcessesIT {
      * A backlog of the repository's photographs, queued at once, drained by the processors running now (each
      * transforms one image at a time); the images per second from acceptance to the batch finished, printed.
      */
-    private static double drain(RunningJar api, int processors) {
+    private static void drain(RunningJar api, int processors) throws IOException {
         List<Part> backlog = new ArrayList<>();
         for (int copy = 0; copy < BACKLOG_COPIES; copy++) {
             for (String photo : List.of(TestPhotos.LANDSCAPE_BASELINE, TestPhotos.LANDSCAPE_PROGRESSIVE, TestPhotos.PORTRAIT)) {
@@ -133,9 +131,8 @@ class GcpFourProcessesIT {
         double seconds = (System.nanoTime() - from) / 1e9;
         assertThat(batch.get("status").asText()).as(batch.toPrettyString()).isEqualTo("COMPLETED");
         assertThat(batch.get("doneCount").asInt()).isEqualTo(backlog.size());
-        System.out.printf("SCALE processors=%d images=%d seconds=%.1f images_per_second=%.2f%n", processors,
-                backlog.size(), seconds, backlog.size() / seconds);
-        return backlog.size() / seconds;
+        System.out.printf("SCALE processors=%d images=%d seconds=%.1f images_per_second=%.2f (load %s)%n", processors,
+                backlog.size(), seconds, backlog.size() / seconds, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
     private static RunningJar start(List<RunningJar> running, Path shared, String[] gcp, String group) {
