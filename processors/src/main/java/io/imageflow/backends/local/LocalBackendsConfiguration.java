@@ -1,6 +1,7 @@
 package io.imageflow.backends.local;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageflow.batch.BatchStore;
@@ -53,15 +54,18 @@ public class LocalBackendsConfiguration {
      * A message whose processing throws is rolled back and redelivered after a growing delay; after
      * the last attempt it moves to the dead-letter queue instead of looping. Image tasks are retried
      * as imageflow.processing.* says (the processor marks the image FAILED on its last attempt, so the
-     * queue allows one more). Notifications wait longer between attempts (10 s up to 10 min, as the
-     * seed's subscription did): a mail server may be down for a while, and the manager notifies again
-     * what is still unsent after that.
+     * queue allows one more). Notifications wait longer between attempts, as long as their Pub/Sub
+     * subscription's backoff says (imageflow.channels.email-notification: 10 s up to 10 min, as the seed's
+     * subscription did): a mail server may be down for a while, and the manager notifies again what is
+     * still unsent after that.
      */
     @Bean
     @ConditionalOnProperty(name = "imageflow.queue", havingValue = "local", matchIfMissing = true)
     ArtemisConfigurationCustomizer redeliveryPolicy(@Value("${imageflow.channels.dead-letter.topic}") String deadLetter,
             @Value("${imageflow.queue-local.max-delivery-attempts}") int maxDeliveryAttempts,
             @Value("${imageflow.channels.email-notification.topic}") String notifications,
+            @Value("${imageflow.channels.email-notification.min-backoff}") Duration notificationsFirstDelay,
+            @Value("${imageflow.channels.email-notification.max-backoff}") Duration notificationsMaxDelay,
             @Value("${imageflow.channels.image-tasks.topic}") String imageTasks,
             ImageFlowProperties properties) {
         ImageFlowProperties.Processing processing = properties.processing();
@@ -70,7 +74,8 @@ public class LocalBackendsConfiguration {
             configuration.addAddressSetting(imageTasks, retries(processing.retryDelay().toMillis(),
                     processing.retryBackoff(), 60_000, Math.max(maxDeliveryAttempts, processing.maxAttempts() + 1),
                     deadLetter));
-            configuration.addAddressSetting(notifications, retries(10_000, 2.0, 600_000, 10, deadLetter));
+            configuration.addAddressSetting(notifications, retries(notificationsFirstDelay.toMillis(), 2.0,
+                    notificationsMaxDelay.toMillis(), 10, deadLetter));
             configuration.setJournalDatasync(true);
         };
     }
