@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -119,7 +120,7 @@ final class IccProfiles {
     private static BufferedImage bytes(BufferedImage image) {
         boolean alpha = image.getColorModel().hasAlpha();
         int type = alpha ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR;
-        if (image.getType() == type || image.getColorModel().getNumColorComponents() != 3 && !(image.getColorModel() instanceof java.awt.image.IndexColorModel)) {
+        if (image.getType() == type || image.getColorModel().getNumColorComponents() != 3 && !(image.getColorModel() instanceof IndexColorModel)) {
             return image;
         }
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);

@@ -9,7 +9,8 @@ import java.util.zip.Inflater;
 
 /**
  * Keeps only the chunks a PNG decoder needs for the pixels (header, palette, transparency, data, end) and the
- * first colour profile (iCCP: the pixels' colours, converted to sRGB by {@link IccProfiles}), and drops the rest — text (tEXt, zTXt, iTXt), EXIF, timestamps, animation — before any decoder sees the file.
+ * first colour profile (iCCP: the pixels' colours, converted to sRGB by {@link IccProfiles}), and drops the
+ * rest — text (tEXt, zTXt, iTXt), EXIF, timestamps, animation — before any decoder sees the file.
  * We never use that metadata, and decoders keep it: 20,000 zTXt chunks that each inflate to 200 kB once
  * ran the JVM out of heap. A linear copy. A file that ends before its IEND chunk is refused here: OpenCV's
  * PNG reader spent 37 s on a 102-byte file whose chunk length pointed past its end (found by fuzzing).
@@ -31,9 +32,8 @@ final class PngChunks {
         boolean profileKept = false;
         int at = SIGNATURE;
         while (at + 8 <= png.length) {
-            long length = (png[at] & 0xFFL) << 24 | (png[at + 1] & 0xFF) << 16 | (png[at + 2] & 0xFF) << 8 | png[at + 3] & 0xFF;
-            String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
-            long end = at + 12 + length; // length, type, data, CRC
+            String type = type(png, at);
+            long end = at + 12 + length(png, at); // length, type, data, CRC
             if (end > png.length) {
                 throw truncated("its " + printable(type) + " chunk runs past the end of the file");
             }
@@ -60,15 +60,15 @@ final class PngChunks {
     static byte[] iccProfile(byte[] png) {
         int at = SIGNATURE;
         while (at + 12 <= png.length) {
-            int length = (png[at] & 0xFF) << 24 | (png[at + 1] & 0xFF) << 16 | (png[at + 2] & 0xFF) << 8 | png[at + 3] & 0xFF;
-            String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
-            if (length < 0 || at + 12L + length > png.length || type.equals("IDAT") || type.equals("IEND")) {
+            long length = length(png, at);
+            String type = type(png, at);
+            if (at + 12 + length > png.length || type.equals("IDAT") || type.equals("IEND")) {
                 return null;
             }
             if (type.equals(PROFILE)) {
-                return inflatedProfile(png, at + 8, length);
+                return inflatedProfile(png, at + 8, (int) length);
             }
-            at += 12 + length;
+            at += 12 + (int) length;
         }
         return null;
     }
@@ -100,6 +100,16 @@ final class PngChunks {
         } finally {
             inflater.end();
         }
+    }
+
+    /** The chunk's data length (its first four bytes, big-endian, unsigned). */
+    private static long length(byte[] png, int at) {
+        return (png[at] & 0xFFL) << 24 | (png[at + 1] & 0xFF) << 16 | (png[at + 2] & 0xFF) << 8 | png[at + 3] & 0xFF;
+    }
+
+    /** The chunk's four-letter type. */
+    private static String type(byte[] png, int at) {
+        return new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
     }
 
     private static ImageProcessingException truncated(String why) {
