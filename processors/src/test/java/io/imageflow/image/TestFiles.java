@@ -12,6 +12,7 @@ import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
 import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
 
 
 /** Image files built byte by byte, for what ImageIO cannot write as is: CMYK, EXIF, 16 bits, bombs, WebP. */
@@ -185,10 +187,10 @@ final class TestFiles {
     }
 
     /** The image as a PNG whose iCCP chunk (right after IHDR) says its samples are in this ICC profile's colours. */
-    static byte[] pngWithProfile(BufferedImage image, java.awt.color.ICC_Profile profile) throws IOException {
+    static byte[] pngWithProfile(BufferedImage image, ICC_Profile profile) throws IOException {
         byte[] png = TestImages.encode(image, "png");
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(compressed)) {
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed)) {
             deflate.write(profile.getData());
         }
         ByteArrayOutputStream iccp = new ByteArrayOutputStream();
