@@ -10,7 +10,11 @@
 #   k8s/measure-cold-start.sh --image                                           # as the container image starts
 # --image lays the image out in $WORK/app as the Dockerfile does: the jar extracted, its training start run (the
 # RUN line with -XX:ArchiveClassesAtExit: the class archive and the unpacked native libraries), then starts its
-# ENTRYPOINT, with /app made $WORK/app and told the processor pod's memory limit (MAX_RAM, 1536m as k8s/processor.yaml).
+# ENTRYPOINT, with /app made $WORK/app, told the processor pod's memory limit (MAX_RAM, 1536m as k8s/processor.yaml)
+# and given its JAVA_TOOL_OPTIONS (k8s/processor.yaml).
+# Each line also says where the start's CPU went, up to the first message: cpu_ms for the whole JVM, main_cpu_ms
+# for its main thread (Spring's start, on which everything waits) and main_runnable_ms for the time that thread
+# was ready to run but had no core (the other threads', and on a shared host other tenants').
 # RUNS (1) repeats it; PUBSUB_EMULATOR_HOST names a running emulator, otherwise one is started (Debian package
 # google-cloud-cli-pubsub-emulator) and stopped at the end. The JVM's output is in $WORK/processor-N.log.
 set -euo pipefail
@@ -35,8 +39,23 @@ image_command() {
   entrypoint=$(grep '^ENTRYPOINT' <<< "$dockerfile" | sed 's/^ENTRYPOINT //' \
     | python3 -c 'import json, sys; print(" ".join(json.load(sys.stdin)))' | in_image)
   read -r -a command <<< "$entrypoint"
-  command=("${command[0]}" "-XX:MaxRAM=${MAX_RAM:-1536m}" "${command[@]:1}")
+  pod_options=$(awk '/name: JAVA_TOOL_OPTIONS/ { getline; sub(/^ *value: */, ""); print }' k8s/processor.yaml)
+  # env execs java, so the JVM keeps the PID this script watches
+  command=(env "JAVA_TOOL_OPTIONS=$pod_options" "${command[0]}" "-XX:MaxRAM=${MAX_RAM:-1536m}" "${command[@]:1}")
   echo "${command[*]}" > "$work/command"
+}
+# "<CPU ms of the JVM> <CPU ms of its main thread> <ms its main thread waited for a core>", from /proc: the
+# main thread is the busiest one named java (the process's first thread, also named java, only waits for it)
+cpu_so_far() {
+  local task on_cpu waited main_cpu=0 main_waited=0 ticks
+  for task in /proc/"$1"/task/*; do
+    [[ "$(cat "$task/comm")" == java ]] || continue
+    read -r on_cpu waited _ < "$task/schedstat"
+    (( on_cpu > main_cpu )) && main_cpu=$on_cpu main_waited=$waited
+  done
+  # utime and stime, counted after the command's name in parentheses (which may hold spaces)
+  ticks=$(sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }')
+  echo "$(( ticks * 1000 / $(getconf CLK_TCK) )) $(( main_cpu / 1000000 )) $(( main_waited / 1000000 ))"
 }
 
 command=(java -jar target/imageflow.jar)
@@ -100,8 +119,9 @@ for run in $(seq 1 "$runs"); do
     --logging.level.io.imageflow.backends.gcp.PullingPubsubConsumer=DEBUG \
     > "$work/processor-$run.log" 2>&1 &
   pid=$!
-  done_at=""
+  done_at="" cpu=""
   while [[ -z "$done_at" ]]; do
+    [[ -z "$cpu" ]] && grep -q 'Received message' "$work/processor-$run.log" && cpu=$(cpu_so_far "$pid")
     kill -0 "$pid" 2>/dev/null || { echo "the processor exited; its log: $work/processor-$run.log" >&2; tail -n 30 "$work/processor-$run.log" >&2; exit 1; }
     (( $(now_ms) - started < 180000 )) || { echo "no outcome after 180 s; log: $work/processor-$run.log" >&2; exit 1; }
     while read -r status at; do
@@ -114,5 +134,7 @@ for run in $(seq 1 "$runs"); do
   # the log's local time of the line that says the message arrived, as epoch milliseconds
   received=$(grep -m1 'Received message' "$work/processor-$run.log" | cut -d' ' -f1)
   first=$(date -d "$received" +%s%3N)
-  echo "cold_start_ms=$(( first - started )) first_image_done_ms=$(( done_at - started ))"
+  read -r cpu_ms main_cpu_ms main_runnable_ms <<< "${cpu:-? ? ?}"
+  echo "cold_start_ms=$(( first - started )) first_image_done_ms=$(( done_at - started ))" \
+    "cpu_ms=$cpu_ms main_cpu_ms=$main_cpu_ms main_runnable_ms=$main_runnable_ms"
 done
