@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.imageflow.admin.ManagementClient;
+import io.imageflow.deploy.PodProbes;
+import io.imageflow.routes.RouteGroups;
 import io.imageflow.support.ApiClient.Part;
 import io.imageflow.support.TestImages;
 import io.imageflow.support.TestPhotos;
@@ -27,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The route groups as four processes from the packaged jar, as on Kubernetes: Pub/Sub and Firestore on
- * Google's emulators, blobs in one directory they share (storage=local), mail to an SMTP server here. Real
- * photographs go through to the email; a processor killed with -9 mid-image loses nothing: its task comes
- * back after the (short) ack deadline to the processor started in its place, and every image counts once.
+ * Google's emulators, blobs in one directory they share (storage=local), mail to an SMTP server here. Each
+ * starts its group's routes and only those, and answers what its pod is asked: the probes of k8s/, and with the
+ * admin's password, metrics and Hawtio. Real photographs go through to the email; a processor killed with -9
+ * mid-image loses nothing: its task comes back after the (short) ack deadline to the processor started in its
+ * place, and every image counts once.
  * Then a second processor shares a backlog with the first (its rate is printed, a line starting SCALE; under
  * the suite's load it says little: k8s/measure-scale.sh measures one processor against two).
  */
@@ -46,6 +52,8 @@ class GcpFourProcessesIT {
             TestPhotos.part(TestPhotos.PORTRAIT, "portrait.jpg"), new Part(LARGE, TestImages.largeJpeg(6000, 4000)),
             TestPhotos.part(TestPhotos.LANDSCAPE_PROGRESSIVE, "progressive.jpg"));
 
+    private static final String ADMIN_PASSWORD = "four-processes-admin";
+
     /** The drain backlogs: this many copies of three photographs, small enough for 2 busy cores. */
     private static final int BACKLOG_COPIES = 3;
 
@@ -53,7 +61,7 @@ class GcpFourProcessesIT {
     Path temp;
 
     @Test
-    void fourProcessesFinishABatchDespiteAKilledProcessorAndTwoProcessorsShareABacklog() throws Exception {
+    void fourProcessesAnswerAsTheirPodsFinishABatchDespiteAKilledProcessorAndShareABacklog() throws Exception {
         String pubsub = GoogleEmulators.pubsub();
         String firestore = GoogleEmulators.firestore();
         Path shared = Files.createDirectories(temp.resolve("shared"));
@@ -65,6 +73,7 @@ class GcpFourProcessesIT {
                 "--camel.component.google-pubsub.endpoint=" + pubsub,
                 "--camel.component.google-pubsub.authenticate=false",
                 "--imageflow.gcp.firestore-emulator-host=" + firestore, "--imageflow.pubsub.auto-create=true",
+                "--imageflow.admin.password=" + ADMIN_PASSWORD,
                 // a killed processor's task comes back after 10 s, not 60
                 "--imageflow.channels.image-tasks.ack-deadline=10s", "--imageflow.channels.image-tasks.min-backoff=1s",
                 "--imageflow.channels.image-tasks.max-backoff=2s", "--imageflow.processing.concurrency=1"};
@@ -72,9 +81,13 @@ class GcpFourProcessesIT {
         try {
             // one after the other: four JVMs starting at once on two busy cores take minutes each
             RunningJar api = start(running, shared, gcp, "api");
-            start(running, shared, gcp, "manager");
+            RunningJar manager = start(running, shared, gcp, "manager");
             RunningJar processor = start(running, shared, gcp, "processor");
-            start(running, shared, gcp, "notifier");
+            RunningJar notifier = start(running, shared, gcp, "notifier");
+            answersAsItsPod("api", api);
+            answersAsItsPod("manager", manager);
+            answersAsItsPod("processor", processor);
+            answersAsItsPod("notifier", notifier);
 
             var accepted = api.api().upload("/api/v1/batches", """
                     {"email": "four@example.com", "operations": [{"type": "rotate", "degrees": 30},
@@ -110,6 +123,22 @@ class GcpFourProcessesIT {
             running.forEach(RunningJar::close);
             smtp.stop();
         }
+    }
+
+    /** Only the group's routes started; the pod's probes answer UP; metrics and Hawtio for the admin alone. */
+    private static void answersAsItsPod(String group, RunningJar jar) {
+        assertThat(RouteGroups.startedIn(jar.log())).as(group + ": " + jar.log()).isEqualTo(RouteGroups.of(group));
+        ManagementClient management = new ManagementClient(jar.managementUrl());
+        for (String probe : PodProbes.paths()) {
+            HttpResponse<String> answer = management.anonymous(probe);
+            assertThat(answer.statusCode()).as(group + " " + probe + ": " + answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"UP\"");
+        }
+        assertThat(management.as("admin", ADMIN_PASSWORD, "/actuator/prometheus").body()).as(group)
+                .contains("camel_exchanges_total{");
+        assertThat(management.as("admin", ADMIN_PASSWORD, "/actuator/hawtio/index.html").statusCode()).as(group)
+                .isEqualTo(200);
+        assertThat(management.anonymous("/actuator/prometheus").statusCode()).as(group).isEqualTo(401);
     }
 
     /**
