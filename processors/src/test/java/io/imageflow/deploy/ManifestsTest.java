@@ -4,6 +4,7 @@ import static io.imageflow.deploy.Manifests.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.imageflow.support.RunningJar;
 import org.junit.jupiter.api.Test;
 
 /** k8s/ and keda/ agree with the application: profiles, ports, probe paths, settings, shutdown, channels. */
@@ -21,6 +23,8 @@ class ManifestsTest {
     /** Spring Boot's own keys the manifests set, which application.yaml leaves at their defaults. */
     static final List<String> BOOT_KEYS = List.of("spring.profiles.active", "logging.structured.format.console",
             "spring.mail.username", "spring.mail.password");
+    /** Read by the JVM itself, not by the application. */
+    static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
     /** Named by the gcp issue (6) and written by its branch; checked once application.yaml has them. */
     static final Map<String, String> GCP_KEYS = Map.of(
             "IMAGEFLOW_GCP_PROJECT_ID", "imageflow.gcp.project-id",
@@ -91,11 +95,28 @@ class ManifestsTest {
 
         List<String> unknown = new ArrayList<>();
         variables.keySet().stream()
-                .filter(variable -> !GCP_KEYS.containsKey(variable))
+                .filter(variable -> !GCP_KEYS.containsKey(variable) && !variable.equals(JVM_OPTIONS))
                 .filter(variable -> !settings.bindsEnvironmentVariable(variable, BOOT_KEYS))
                 .forEach(unknown::add);
         assertThat(unknown).as("environment variables no setting of application.yaml binds").isEmpty();
         assertThat(variables).containsKeys("IMAGEFLOW_ADMIN_PASSWORD", "IMAGEFLOW_ADMIN_USERNAME");
+    }
+
+    @Test
+    void everyPodsJvmOptionsStartAJvm() throws Exception {
+        for (String group : GROUPS) {
+            String options = Manifests.env(container(group)).get(JVM_OPTIONS);
+            if (options == null) {
+                continue;
+            }
+            // a JVM that does not know an option refuses to start: the pod would never come up
+            ProcessBuilder version = new ProcessBuilder(RunningJar.java(), "-version").redirectErrorStream(true);
+            version.environment().put(JVM_OPTIONS, options);
+            Process java = version.start();
+            String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(java.waitFor()).as(group + ": " + output).isZero();
+            assertThat(output).as(group).contains("Picked up " + JVM_OPTIONS + ": " + options);
+        }
     }
 
     @Test
