@@ -1,4 +1,4 @@
-package io.imageflow.pipeline;
+package io.imageflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
