@@ -27,6 +27,7 @@ import io.imageflow.support.AboutBatch;
 import io.imageflow.support.ApiClient;
 import io.imageflow.support.ApiClient.Part;
 import io.imageflow.support.FreePorts;
+import io.imageflow.support.MailedOnce;
 import io.imageflow.support.PipelineQuiet;
 import io.imageflow.support.TestImages;
 import jakarta.mail.MessagingException;
@@ -96,9 +97,7 @@ class RecoveryTimerTest {
 
         assertThat(batch.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(batch.get("doneCount").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(batchId).isEmpty());
-        awaitQuiet();
-        assertThat(mailsAbout(batchId)).hasSize(1);
+        MailedOnce.about(batchId, this::mailsAbout, this::awaitQuiet, Duration.ofSeconds(30));
     }
 
     @Test
@@ -121,9 +120,8 @@ class RecoveryTimerTest {
             mail.start();
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !mailsAbout(batchId).isEmpty());
-        awaitQuiet();
-        assertThat(mailsAbout(batchId)).singleElement().satisfies(email -> assertThat(email.to()).containsExactly("outage@example.com"));
+        assertThat(MailedOnce.about(batchId, this::mailsAbout, this::awaitQuiet, Duration.ofSeconds(60)).to())
+                .containsExactly("outage@example.com");
         assertThat(store.findBatch(batchId).orElseThrow().notifiedAt()).isNotNull();
     }
 

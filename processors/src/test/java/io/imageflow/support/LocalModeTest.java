@@ -85,11 +85,9 @@ public abstract class LocalModeTest {
     /** The one email about the batch, counted once nothing is left to happen (a late duplicate would show). */
     protected ReceivedMail onlyMailAbout(String batchId) {
         // the batch is marked COMPLETED before its email goes out
-        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(batchId).isEmpty());
-        awaitPipelineQuiet();
-        assertThat(mailsAbout(batchId)).as("mails about batch %s", batchId).hasSize(1);
+        ReceivedMail mail = MailedOnce.about(batchId, this::mailsAbout, this::awaitPipelineQuiet, Duration.ofSeconds(30));
         assertThat(api().getJson("/api/v1/batches/" + batchId).json().get("notifiedAt").isNull()).isFalse();
-        return mailsAbout(batchId).get(0);
+        return mail;
     }
 
     private static Path tempDir() {
