@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures each route group's memory under a representative load, the way its pod runs it: the packaged jar
-# with the Dockerfile's JVM flags, told its container's memory limit (-XX:MaxRAM), so the heap is the pod's.
+# with the Dockerfile's JVM flags and its Deployment's JAVA_TOOL_OPTIONS, told its container's memory limit
+# (-XX:MaxRAM), so the heap is the pod's.
 # The groups run one after the other on one data directory, each finding in the local queue's journal what
 # the one before left there:
 #   api (BATCHES uploads of the corpus's photos) → manager (one task per image) → processor (every image)
@@ -30,6 +31,11 @@ declare -A limit_mb=([api]="${API_MB:-$(limit_in_k8s api)}" [manager]="${MANAGER
 read -r -a jvm_flags <<< "$(sed -n '/^ENTRYPOINT/,/]/p' Dockerfile | tr -d '\\\n' | tr ',' '\n' | tr -d ' "[]' \
   | grep '^-XX' | tr '\n' ' ')"
 
+# a Deployment's JAVA_TOOL_OPTIONS (k8s/<group>.yaml), empty where it sets none
+java_options_in_k8s() {
+  awk '/name: JAVA_TOOL_OPTIONS/ { getline; sub(/^ *value: */, ""); print }' "k8s/$1.yaml"
+}
+
 work="$(mktemp -d)"
 pid=""
 current=""
@@ -48,7 +54,7 @@ died() {
 start() {
   local group="$1" limit="${limit_mb[$1]}"
   current="$group"
-  java "${jvm_flags[@]}" -XX:MaxRAM="${limit}m" "-Xlog:gc:file=$work/gc-$group.log" \
+  JAVA_TOOL_OPTIONS="$(java_options_in_k8s "$group")" java "${jvm_flags[@]}" -XX:MaxRAM="${limit}m" "-Xlog:gc:file=$work/gc-$group.log" \
     -XX:NativeMemoryTracking=summary -jar "$jar" \
     --spring.profiles.active="$group" --imageflow.data-dir="$work/data" --server.port="$http_port" \
     --management.server.port="$management_port" --spring.mail.port="$smtp_port" \
