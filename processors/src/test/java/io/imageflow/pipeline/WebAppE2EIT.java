@@ -1,4 +1,4 @@
-package io.imageflow.browser;
+package io.imageflow.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
