@@ -29,8 +29,8 @@ class WebAppE2EIT {
         Path frontend = Path.of(System.getProperty("imageflow.frontend", "frontend"));
         assumeTrue(Files.isDirectory(frontend.resolve("node_modules")), "the web app's dependencies are not installed (mvn without -Dskip.frontend runs npm ci)");
 
-        // the one IT that starts the fat jar as the README's command does: a user's first run
-        try (RunningJar jar = RunningJar.startAsTheReadmeDoes(temp.resolve("data"))) {
+        // the one IT that starts the fat jar, as the README's java -jar line does (the others start it extracted)
+        try (RunningJar jar = RunningJar.startTheFatJar(temp.resolve("data"))) {
             // its output to a file, shown if it fails (written to the fork's stdout it corrupts failsafe's channel)
             Path output = temp.resolve("webapp-e2e.log");
             ProcessBuilder e2e = new ProcessBuilder("npm", "run", "e2e").directory(frontend.toFile())

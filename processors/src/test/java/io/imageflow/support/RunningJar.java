@@ -53,19 +53,25 @@ public final class RunningJar implements AutoCloseable {
      * options for short-lived test JVMs (see the failsafe plugin in pom.xml).
      */
     public static RunningJar start(Path dataDir, List<String> jvmOptions, String... arguments) {
+        return startWithCommand(dataDir, javaCommand(jvmOptions, ExtractedJar.launch(jar(), testJvmOptions())), arguments);
+    }
+
+    /**
+     * Starts the fat jar itself, as the README's {@code java -jar target/imageflow.jar} line does: slower to start
+     * than {@link #start}, and the only way to find what breaks in its nested jars alone.
+     */
+    public static RunningJar startTheFatJar(Path dataDir, String... arguments) {
+        return startWithCommand(dataDir, javaCommand(List.of("-Xmx1g"), List.of("-jar", jar().toAbsolutePath().toString())),
+                arguments);
+    }
+
+    /** java with the README's -XX:+ExitOnOutOfMemoryError, the build's test JVM options, these options and launch. */
+    private static List<String> javaCommand(List<String> jvmOptions, List<String> launch) {
         List<String> command = new ArrayList<>(List.of(java(), "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(testJvmOptions());
         command.addAll(jvmOptions);
-        command.addAll(ExtractedJar.launch(jar(), testJvmOptions()));
-        return startWithCommand(dataDir, command, arguments);
-    }
-
-    /** Starts the fat jar itself, as the README's command does (java -jar target/imageflow.jar): slower to start. */
-    public static RunningJar startAsTheReadmeDoes(Path dataDir, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(testJvmOptions());
-        command.addAll(List.of("-Xmx1g", "-jar", jar().toAbsolutePath().toString()));
-        return startWithCommand(dataDir, command, arguments);
+        command.addAll(launch);
+        return command;
     }
 
     /** Starts ImageFlow with this command line (java, its options, -jar and the jar) and the extra arguments. */
